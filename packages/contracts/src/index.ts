@@ -1,0 +1,5 @@
+export * from './common.ts'
+export * from './identity.ts'
+export * from './audit.ts'
+export * from './mail.ts'
+export * from './system.ts'

@@ -1,0 +1,7 @@
+export * from './errors.ts'
+export * from './ids.ts'
+export * from './money.ts'
+export * from './clock.ts'
+export * from './dates.ts'
+export * from './db.ts'
+export * from './reach.ts'

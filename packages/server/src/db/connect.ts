@@ -1,0 +1,128 @@
+import { PGlite, types } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect } from 'kysely'
+import { PGliteDialect } from 'kysely-pglite-dialect'
+import pg from 'pg'
+import type { Database } from './database.ts'
+
+export type DatabaseKind = 'pglite' | 'postgres'
+
+/** What the rest of Keel needs from a database, whichever engine is behind it. */
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>
+  readonly kind: DatabaseKind
+  /** Raw SQL for pg-boss and maintenance: every statement's rows. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>
+  /** Runs a multi-statement SQL script in one transaction: all of it or none. */
+  runScript(sql: string): Promise<void>
+  /** PGlite only: the whole data directory as a tarball (test templates, backups). */
+  dumpDataDir(): Promise<Blob>
+  close(): Promise<void>
+}
+
+// The same runtime types on both engines: int8 as bigint (money never becomes
+// a float), numeric as string, date as 'yyyy-mm-dd' string, timestamps as Date.
+const INT8 = 20
+const NUMERIC = 1700
+const DATE = 1082
+const parseInt8 = (raw: string) => BigInt(raw)
+const keepString = (raw: string) => raw
+
+let pgParsersInstalled = false
+function installPgParsers(): void {
+  if (pgParsersInstalled) return
+  pg.types.setTypeParser(INT8, parseInt8)
+  pg.types.setTypeParser(NUMERIC, keepString)
+  pg.types.setTypeParser(DATE, keepString)
+  pgParsersInstalled = true
+}
+
+export const pgliteParsers = { [types.INT8]: parseInt8, [types.NUMERIC]: keepString, [types.DATE]: keepString }
+
+export interface ConnectOptions {
+  readonly databaseUrl?: string | undefined
+  /** PGlite data directory; `memory://` for an in-memory database. */
+  readonly dataDir?: string | undefined
+  /** Start PGlite from a dumped data directory (tests copy a migrated template). */
+  readonly loadDataDir?: Blob | undefined
+  readonly poolSize?: number
+}
+
+/** PostgreSQL when a URL is given, else embedded PGlite. */
+export async function connect(options: ConnectOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return connectPostgres(options.databaseUrl, options.poolSize ?? 10)
+  return connectPglite(options.dataDir ?? 'memory://', options.loadDataDir)
+}
+
+export async function connectPglite(dataDir: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
+  // relaxedDurability: false — each query's writes reach the data directory
+  // before its result returns, so a killed process keeps every committed
+  // transaction (see docs/operations.md, "Embedded durability").
+  const client = await PGlite.create({
+    dataDir,
+    relaxedDurability: false,
+    parsers: pgliteParsers,
+    ...(loadDataDir ? { loadDataDir } : {}),
+  })
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) })
+  return {
+    db,
+    kind: 'pglite',
+    // PGlite has one connection. Kysely's driver queues every user of it, so raw
+    // SQL takes its turn through the same queue: otherwise a pg-boss poll could
+    // run inside a request's open transaction.
+    executeSql: (text, values) =>
+      db.connection().execute(async () => {
+        // pg-boss sends parameterless multi-statement scripts; `query` takes one statement.
+        if (!values || values.length === 0) {
+          const results = await client.exec(text)
+          return { rows: results.flatMap((r) => r.rows) }
+        }
+        const result = await client.query(text, values)
+        return { rows: result.rows }
+      }),
+    runScript: (script) =>
+      db.connection().execute(async () => {
+        await client.transaction(async (tx) => {
+          await tx.exec(script)
+        })
+      }),
+    dumpDataDir: () => db.connection().execute(async () => client.dumpDataDir('none')),
+    async close() {
+      await db.destroy()
+      if (!client.closed) await client.close()
+    },
+  }
+}
+
+export async function connectPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  installPgParsers()
+  const pool = new pg.Pool({ connectionString: url, max: poolSize })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    kind: 'postgres',
+    async executeSql(text, values) {
+      const result = (await pool.query(text, values)) as pg.QueryResult | pg.QueryResult[]
+      return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows) : result.rows }
+    },
+    async runScript(script) {
+      const conn = await pool.connect()
+      try {
+        await conn.query('begin')
+        await conn.query(script)
+        await conn.query('commit')
+      } catch (error) {
+        await conn.query('rollback')
+        throw error
+      } finally {
+        conn.release()
+      }
+    },
+    dumpDataDir() {
+      return Promise.reject(new Error('dumpDataDir is PGlite only'))
+    },
+    async close() {
+      await db.destroy()
+    },
+  }
+}

@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import fastifyCookie from '@fastify/cookie'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { newId, systemClock, type Clock } from '@keel/kernel'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Config } from '../config.ts'
+import type { DatabaseHandle } from '../db/connect.ts'
+import { auditRoutes } from '../modules/audit/index.ts'
+import { identityDb, identityRoutes, PUBLIC } from '../modules/identity/index.ts'
+import { mailRoutes } from '../modules/mail/index.ts'
+import { installAuth } from './auth.ts'
+import { installErrorHandler } from './error-handler.ts'
+import { installIdempotency } from './idempotency.ts'
+import { openApiOptions } from './openapi.ts'
+import { problem } from './problem.ts'
+import { KEEL_VERSION, systemRoutes } from './system.routes.ts'
+
+export interface AppDeps {
+  readonly handle: DatabaseHandle
+  readonly config: Config
+  readonly secretKey: Buffer
+  readonly clock?: Clock
+  /** pino options, or false for silence (tests). */
+  readonly logger?: boolean | object
+  /** Built web assets; served at `/` with an SPA fallback when present. */
+  readonly webDistDir?: string
+}
+
+export interface RegisteredRoute {
+  readonly method: string
+  readonly url: string
+  readonly access: string | undefined
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with the access it declares: the deny-by-default test walks this. */
+    keelRoutes: RegisteredRoute[]
+  }
+}
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url))
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
+
+/** Builds the whole app without listening, so tests drive it with `inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { handle, config, secretKey } = deps
+  const clock = deps.clock ?? systemClock
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id']
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId()
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.decorate('keelRoutes', [] as RegisteredRoute[])
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    for (const method of methods) app.keelRoutes.push({ method, url: route.url, access: route.config?.access })
+  })
+
+  installErrorHandler(app)
+  app.addHook('onSend', async (request, reply, payload) => {
+    void reply.header('x-request-id', request.id)
+    void reply.header('x-content-type-options', 'nosniff')
+    void reply.header('referrer-policy', 'same-origin')
+    if (!request.url.startsWith('/api/docs')) {
+      void reply.header('x-frame-options', 'DENY')
+      void reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+    }
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store')
+    return payload
+  })
+
+  await app.register(fastifyCookie)
+  const secureCookies = config.publicUrl.startsWith('https://')
+  const policy = {
+    idleTimeoutMs: config.sessionIdleTimeoutMs,
+    absoluteTimeoutMs: config.sessionAbsoluteTimeoutMs,
+    maxFailures: config.loginMaxFailures,
+    windowMs: config.loginLockoutMs,
+    maxFailuresPerIp: Math.max(50, config.loginMaxFailures * 10),
+  }
+  const identity = identityDb(handle.db)
+  installAuth(app, { db: identity, policy, clock, secureCookies })
+  installIdempotency(app, handle.db)
+
+  await app.register(fastifySwagger, openApiOptions(KEEL_VERSION))
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } })
+
+  await app.register(systemRoutes, { prefix: '/api', handle })
+  await app.register(
+    async (api) => {
+      // Registered one by one, not auto-loaded: the list of modules is greppable.
+      await api.register(identityRoutes, { db: identity, clock, policy, secretKey, publicUrl: config.publicUrl, secureCookies })
+      await api.register(auditRoutes, {
+        db: handle.db,
+        actorNames: async (companyId, ids) => {
+          if (ids.length === 0) return new Map()
+          const rows = await identity
+            .selectFrom('identity_user as u')
+            .innerJoin('identity_membership as m', 'm.user_id', 'u.id')
+            .select(['u.id', 'u.display_name'])
+            .where('m.company_id', '=', companyId)
+            .where('u.id', 'in', ids)
+            .execute()
+          return new Map(rows.map((r) => [r.id, r.display_name]))
+        },
+      })
+      await api.register(mailRoutes, { db: handle.db })
+    },
+    { prefix: '/api/v1' },
+  )
+
+  app.get('/api/openapi.json', { config: { access: PUBLIC }, schema: { hide: true } }, async () => app.swagger())
+
+  await serveWeb(app, deps.webDistDir ?? DEFAULT_WEB_DIST)
+  return app
+}
+
+/** The built web app at `/`; unknown non-API paths get index.html so client-side routes load. */
+async function serveWeb(app: FastifyInstance, distDir: string): Promise<void> {
+  const indexFile = `${distDir}/index.html`
+  const hasWeb = existsSync(indexFile)
+  if (hasWeb) await app.register(fastifyStatic, { root: distDir, prefix: '/', wildcard: false, index: false })
+  const indexHtml = hasWeb ? await readFile(indexFile, 'utf8') : null
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/'
+    if (request.method === 'GET' && !path.startsWith('/api') && indexHtml !== null) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml)
+    }
+    if (request.method === 'GET' && path === '/' && indexHtml === null) {
+      return reply.type('text/plain; charset=utf-8').send('Keel is running. The web app is not built: run `npm run build:web`. The API reference is at /api/docs.')
+    }
+    return reply.code(404).type('application/problem+json; charset=utf-8').send(problem(404, 'request.no_such_route', `No route ${request.method} ${path}`, request.id))
+  })
+}

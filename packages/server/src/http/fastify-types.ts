@@ -1,0 +1,18 @@
+import type { Actor, LiveSession, RouteAccess } from '../modules/identity/index.ts'
+
+// What Keel adds to Fastify's request and route config. Declared once, here.
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every route declares who may call it; a route without it is refused (deny by default). */
+    access?: RouteAccess
+    /** Creating POSTs honour `Idempotency-Key`. */
+    idempotent?: boolean
+  }
+  interface FastifyRequest {
+    actor: Actor | null
+    /** The cookie session, also while it waits for the second factor. */
+    session: LiveSession | null
+  }
+}
+
+export {}

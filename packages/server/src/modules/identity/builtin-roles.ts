@@ -1,0 +1,63 @@
+import type { Reach } from '@keel/kernel'
+import { PERMISSIONS, type Permission } from './permissions.ts'
+
+export interface RoleDefinition {
+  readonly key: string
+  readonly name: string
+  readonly description: string
+  readonly permissions: readonly { readonly permission: Permission; readonly reach: Reach }[]
+}
+
+const all = (reach: Reach = 'company') =>
+  (Object.keys(PERMISSIONS) as Permission[]).map((permission) => ({ permission, reach }))
+const readOnly = (permission: Permission) => /\.(read|verify)$/.test(permission)
+
+/**
+ * The roles every company starts with. Later modules widen them as they add
+ * permissions (an HR role that cannot see employees would be no HR role).
+ */
+export const BUILTIN_ROLES: readonly RoleDefinition[] = [
+  { key: 'admin', name: 'Back-office manager', description: 'Runs the back office: every permission in the company.', permissions: all() },
+  {
+    key: 'department_head',
+    name: 'Department head',
+    description: 'Leads a department: assigns and approves its work.',
+    permissions: [{ permission: 'identity.user.read', reach: 'department' }],
+  },
+  {
+    key: 'team_lead',
+    name: 'Team lead',
+    description: 'Leads a team: assigns and reviews its work.',
+    permissions: [{ permission: 'identity.user.read', reach: 'team' }],
+  },
+  { key: 'employee', name: 'Employee', description: 'Asks the back office for things; sees their own records.', permissions: [] },
+  {
+    key: 'hr',
+    name: 'HR',
+    description: 'Keeps employee records; invites new people.',
+    permissions: [
+      { permission: 'identity.user.read', reach: 'company' },
+      { permission: 'identity.user.invite', reach: 'company' },
+    ],
+  },
+  { key: 'payroll', name: 'Payroll', description: 'Runs payroll.', permissions: [{ permission: 'identity.user.read', reach: 'company' }] },
+  { key: 'accountant', name: 'Accountant', description: 'Keeps the books.', permissions: [] },
+  {
+    key: 'it_support',
+    name: 'IT support',
+    description: 'Works the IT queue; manages accounts and access.',
+    permissions: [
+      { permission: 'identity.user.read', reach: 'company' },
+      { permission: 'identity.user.invite', reach: 'company' },
+      { permission: 'identity.user.deactivate', reach: 'company' },
+      { permission: 'identity.role.read', reach: 'company' },
+    ],
+  },
+  {
+    key: 'auditor',
+    name: 'Auditor',
+    description: 'Reads everything in scope, changes nothing, verifies the audit trail.',
+    permissions: all().filter((p) => readOnly(p.permission)),
+  },
+  { key: 'external', name: 'External staff', description: 'Outsourced staff: only what their firm is contracted for.', permissions: [] },
+]

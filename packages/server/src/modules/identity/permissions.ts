@@ -1,0 +1,32 @@
+import type { Reach } from '@keel/kernel'
+
+/**
+ * The permission catalogue: `<module>.<resource>.<action>`. Each module adds its
+ * own entries here as it lands; a route may only declare a key listed here.
+ */
+export const PERMISSIONS = {
+  'identity.user.read': 'See users of the company and their roles',
+  'identity.user.invite': 'Invite people to the company',
+  'identity.user.update': 'Change the roles of users',
+  'identity.user.deactivate': 'Deactivate and reactivate users',
+  'identity.role.read': 'See roles and what they grant',
+  'identity.role.manage': 'Create, change and delete custom roles',
+  'audit.event.read': 'Read the audit trail',
+  'audit.chain.verify': 'Verify the audit trail has not been tampered with',
+  'mail.outbox.read': 'Read the outgoing e-mail log (dev outbox)',
+} as const satisfies Record<string, string>
+
+export type Permission = keyof typeof PERMISSIONS
+
+/** Routes that need a signed-in user but no particular permission (their own profile, tokens). */
+export const AUTHENTICATED = 'authenticated'
+/** Routes anyone may call (sign-in, health, the invitation form). */
+export const PUBLIC = 'public'
+export type RouteAccess = Permission | typeof AUTHENTICATED | typeof PUBLIC
+
+export const isPermission = (key: string): key is Permission => Object.hasOwn(PERMISSIONS, key)
+
+export const permissionCatalogue = () =>
+  Object.entries(PERMISSIONS).map(([key, description]) => ({ key, module: key.split('.')[0] ?? key, description }))
+
+export type Grants = ReadonlyMap<string, Reach>
