@@ -44,7 +44,8 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
     await identify(request, options)
   })
 
-  app.addHook('preHandler', async (request) => {
+  // Before body validation: an anonymous caller learns nothing about a route's schema.
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access
     if (!request.routeOptions.url) return // 404s fall through to the not-found handler
     if (access === undefined) throw forbidden('request.undeclared_access', 'This route declares no permission, so nobody may call it.')

@@ -8,6 +8,7 @@ export interface AuditEventFilter {
   readonly actorId?: string | undefined
   readonly from?: Date | undefined
   readonly to?: Date | undefined
+  readonly id?: string | undefined
 }
 
 export interface AuditEventRow {
@@ -32,6 +33,7 @@ export async function listAuditEvents<DB extends AuditTables>(
 ): Promise<{ items: AuditEventRow[]; nextBeforeSeq: bigint | null }> {
   const db = auditDb(anyDb)
   let query = db.selectFrom('audit_event').selectAll().where('company_id', '=', companyId)
+  if (filter.id) query = query.where('id', '=', filter.id)
   if (filter.action) query = query.where('action', '=', filter.action)
   if (filter.entityType) query = query.where('entity_type', '=', filter.entityType)
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId)

@@ -1,0 +1,37 @@
+import type { DatabaseHandle } from '../db/connect.ts'
+import { createCompany, createUser, identityDb } from '../modules/identity/index.ts'
+
+export const DEMO_ADMIN_EMAIL = 'admin@northwind.example'
+export const DEMO_PASSWORD = 'keel-demo-2026!'
+
+const system = { actorId: null, actorKind: 'system' as const, requestId: null }
+
+/**
+ * On a fresh installation: a demo company with a back-office manager and a
+ * few colleagues in the built-in roles, plus a second company to switch to.
+ * Does nothing when any company exists.
+ */
+export async function seedDemo(handle: DatabaseHandle, onStep?: (step: string) => void): Promise<{ seeded: boolean }> {
+  const db = identityDb(handle.db)
+  const existing = await db.selectFrom('identity_company').select('id').limit(1).executeTakeFirst()
+  if (existing) return { seeded: false }
+  const northwind = await createCompany(db, { name: 'Northwind Trading', slug: 'northwind' }, system)
+  onStep?.('company Northwind Trading')
+  const people: [string, string, string][] = [
+    [DEMO_ADMIN_EMAIL, 'Alex Morgan', 'admin'],
+    ['hana.hr@northwind.example', 'Hana Suzuki', 'hr'],
+    ['omar.finance@northwind.example', 'Omar Haddad', 'accountant'],
+    ['lena.lead@northwind.example', 'Lena Fischer', 'team_lead'],
+    ['ivan.it@northwind.example', 'Ivan Petrov', 'it_support'],
+    ['emma.employee@northwind.example', 'Emma Dubois', 'employee'],
+    ['aud.it@northwind.example', 'Audrey Kim', 'auditor'],
+  ]
+  for (const [email, displayName, role] of people) {
+    await createUser(db, { ...system, companyId: northwind.id }, { email, displayName, password: DEMO_PASSWORD, roleIds: [northwind.roleIds[role] ?? ''] })
+    onStep?.(`user ${email}`)
+  }
+  const labs = await createCompany(db, { name: 'Northwind Labs', slug: 'northwind-labs' }, system)
+  await createUser(db, { ...system, companyId: labs.id }, { email: DEMO_ADMIN_EMAIL, displayName: 'Alex Morgan', roleIds: [labs.roleIds.admin ?? ''] })
+  onStep?.('company Northwind Labs')
+  return { seeded: true }
+}
