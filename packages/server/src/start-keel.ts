@@ -26,7 +26,7 @@ export async function startKeel(config: Config, options: { quiet?: boolean } = {
   const seeded = config.seedDemo ? await seedDemo(handle) : { seeded: false }
   const secretKey = await loadSecretKey(config)
   const app = await buildApp({ handle, config, secretKey, logger: { level: config.logLevel } })
-  const background = config.runJobs ? await startBackgroundWork(handle, config, app.log) : null
+  const background = await startBackgroundWork(handle, config, app.log)
   await app.listen({ port: config.port, host: config.host })
   const url = config.publicUrl
   say('')
@@ -43,7 +43,7 @@ export async function startKeel(config: Config, options: { quiet?: boolean } = {
     url,
     async stop() {
       await app.close()
-      await background?.stop()
+      await background.stop()
       await handle.close()
     },
   }

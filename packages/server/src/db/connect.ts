@@ -74,8 +74,16 @@ export async function connectPglite(dataDir: string, loadDataDir?: Blob): Promis
       db.connection().execute(async () => {
         // pg-boss sends parameterless multi-statement scripts; `query` takes one statement.
         if (!values || values.length === 0) {
-          const results = await client.exec(text)
-          return { rows: results.flatMap((r) => r.rows) }
+          try {
+            const results = await client.exec(text)
+            return { rows: results.flatMap((r) => r.rows) }
+          } catch (error) {
+            // A pooled driver throws away a connection whose script failed between
+            // BEGIN and COMMIT; PGlite has only this one, which would otherwise stay
+            // in an aborted transaction and refuse every later query of the app.
+            if (/\bbegin\b/i.test(text)) await client.exec('rollback').catch(() => undefined)
+            throw error
+          }
         }
         const result = await client.query(text, values)
         return { rows: result.rows }

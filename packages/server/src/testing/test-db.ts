@@ -1,15 +1,25 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { loadConfig } from '../config.ts'
 import { connect, connectPglite, type DatabaseHandle } from '../db/connect.ts'
 import { migrate } from '../db/migrate.ts'
+import { startBackgroundWork } from '../jobs/background-work.ts'
 
 // On PGlite, migrating once per worker and copying the data directory is
 // several times faster than running every migration for each test.
 let template: Promise<Blob> | undefined
 
+/** Migrations, plus pg-boss's schema and every queue, so tests can enqueue at once. */
+async function prepare(handle: DatabaseHandle): Promise<void> {
+  await migrate(handle)
+  const silent = { info: () => undefined, warn: () => undefined, error: () => undefined }
+  const jobs = await startBackgroundWork(handle, loadConfig({ KEEL_RUN_JOBS: 'false' }), silent)
+  await jobs.stop()
+}
+
 async function migratedTemplate(): Promise<Blob> {
   const handle = await connectPglite('memory://')
-  await migrate(handle)
+  await prepare(handle)
   const dump = await handle.dumpDataDir()
   await handle.close()
   return dump
@@ -73,7 +83,7 @@ export async function prepareTemplateDatabase(url: string): Promise<void> {
   }
   const handle = await connect({ databaseUrl: withDatabase(url, TEMPLATE_DB), poolSize: 1 })
   try {
-    await migrate(handle)
+    await prepare(handle)
   } finally {
     await handle.close()
   }

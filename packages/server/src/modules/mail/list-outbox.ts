@@ -1,0 +1,109 @@
+import { invalidField } from '@keel/kernel'
+import { sql } from 'kysely'
+import { mailDb, type MailDb, type MailTables } from './mail.tables.ts'
+
+export interface OutboxItem {
+  readonly id: string
+  readonly to: string
+  readonly subject: string
+  readonly textBody: string
+  readonly htmlBody: string | null
+  readonly status: 'queued' | 'sent' | 'outbox' | 'failed'
+  readonly createdAt: Date
+  readonly sentAt: Date | null
+}
+
+export interface OutboxPage {
+  readonly items: OutboxItem[]
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  readonly nextCursor: string | null
+}
+
+export const MAX_OUTBOX_LIMIT = 200
+
+interface Position {
+  /** created_at to the microsecond, as Postgres prints it in UTC: a JS Date would drop the microseconds and skip rows. */
+  readonly at: string
+  readonly id: string
+}
+
+const encodeCursor = (position: Position) =>
+  Buffer.from(JSON.stringify([position.at, position.id])).toString('base64url')
+
+function decodeCursor(cursor: string): Position {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(value[0]) &&
+      typeof value[1] === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(value[1])
+    ) {
+      return { at: value[0], id: value[1] }
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw invalidField('mail.invalid_cursor', '/query/cursor', 'This cursor does not come from a previous page.')
+}
+
+/**
+ * The company's outgoing mail, newest first (`created_at desc, id desc`), one
+ * keyset page at a time. Without SMTP this is the dev outbox: messages stay
+ * here with status `outbox`, readable by an admin.
+ */
+export async function listOutbox<DB extends MailTables>(
+  anyDb: MailDb<DB>,
+  companyId: string,
+  page: { readonly cursor?: string | undefined; readonly limit: number },
+): Promise<OutboxPage> {
+  if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_OUTBOX_LIMIT) {
+    throw invalidField('mail.invalid_limit', '/query/limit', `limit is 1 to ${String(MAX_OUTBOX_LIMIT)}.`)
+  }
+  const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor)
+  let query = mailDb(anyDb)
+    .selectFrom('mail_message')
+    .select([
+      'id',
+      'to_address',
+      'subject',
+      'text_body',
+      'html_body',
+      'status',
+      'created_at',
+      'sent_at',
+      sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('position_at'),
+    ])
+    .where('company_id', '=', companyId)
+  if (after) {
+    query = query.where((eb) =>
+      eb(
+        eb.refTuple('created_at', 'id'),
+        '<',
+        eb.tuple(sql<Date>`${after.at}::timestamptz`, sql<string>`${after.id}::uuid`),
+      ),
+    )
+  }
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute()
+  const items = rows.slice(0, page.limit).map((row) => ({
+    id: row.id,
+    to: row.to_address,
+    subject: row.subject,
+    textBody: row.text_body,
+    htmlBody: row.html_body,
+    status: row.status,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  }))
+  const last = rows[page.limit - 1]
+  return {
+    items,
+    nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.position_at, id: last.id }) : null,
+  }
+}
