@@ -3,6 +3,9 @@
  * stays a plain `Error` and becomes a 500 with no details leaked.
  */
 export type ErrorKind =
+  /** The request itself is malformed (a forged cursor, a bad header): 400. */
+  | 'bad_request'
+  /** Well-formed, but breaks a rule: 422. */
   | 'invalid'
   | 'unauthenticated'
   | 'forbidden'
@@ -48,6 +51,10 @@ export const conflict = (code: string, message: string, details?: Details) =>
   new DomainError('conflict', code, message, details)
 export const rateLimited = (code: string, message: string, details?: Details) =>
   new DomainError('rate_limited', code, message, details)
+
+/** A malformed request parameter or header, naming it. */
+export const badRequest = (code: string, path: string, message: string) =>
+  new DomainError('bad_request', code, message, {}, [{ path, message }])
 
 /** An `invalid` error about one field, for the common case. */
 export const invalidField = (code: string, path: string, message: string) =>

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { conflict, DomainError, invalidField } from '@keel/kernel'
+import { badRequest, conflict, DomainError } from '@keel/kernel'
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { PlatformTables } from '../db/platform.tables.ts'
@@ -33,7 +33,7 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<PlatformTabl
     const key = request.headers[HEADER]
     if (!request.routeOptions.config.idempotent || key === undefined || !request.actor) return
     if (typeof key !== 'string' || key.length < 1 || key.length > 255) {
-      throw invalidField('request.bad_idempotency_key', '/headers/idempotency-key', 'An Idempotency-Key is 1 to 255 characters.')
+      throw badRequest('request.bad_idempotency_key', '/headers/idempotency-key', 'An Idempotency-Key is 1 to 255 characters.')
     }
     const claim = { companyId: request.actor.companyId, actorId: request.actor.userId, key }
     const requestHash = createHash('sha256').update(`${request.method} ${request.routeOptions.url ?? ''} ${canonicalJson(request.params)} ${canonicalJson(request.body ?? null)}`).digest('hex')

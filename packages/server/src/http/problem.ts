@@ -1,6 +1,7 @@
 import type { ErrorKind, FieldError } from '@keel/kernel'
 
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  bad_request: 400,
   invalid: 422,
   unauthenticated: 401,
   forbidden: 403,

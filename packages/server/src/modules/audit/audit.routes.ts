@@ -3,7 +3,7 @@ import { AuditEvent, AuditEventPage, AuditEventQuery, AuditVerifyReply } from '@
 import { IdParams, Problem } from '@keel/contracts/common'
 import { notFound, unauthenticated } from '@keel/kernel'
 import type { Kysely } from 'kysely'
-import { decodeCursor, encodeCursor, pageSize } from '../../http/pagination.ts'
+import { decodeCursor, encodeCursor, pageSize } from '@keel/kernel'
 import type { AuditTables } from './audit.tables.ts'
 import { listAuditEvents, type AuditEventRow } from './list-audit-events.ts'
 import { verifyAuditChain } from './verify-audit-chain.ts'

@@ -111,7 +111,7 @@ describe.each(testEngines())('dev outbox on $name', (engine) => {
   it('rejects a forged cursor and an out-of-range limit', async () => {
     const { db } = database.handle
     await expect(listOutbox(db, companyId, { limit: 5, cursor: 'bm90IGEgY3Vyc29y' })).rejects.toMatchObject({
-      code: 'mail.invalid_cursor',
+      code: 'request.invalid_cursor',
     })
     await expect(listOutbox(db, companyId, { limit: 0 })).rejects.toMatchObject({ code: 'mail.invalid_limit' })
     await expect(listOutbox(db, companyId, { limit: 201 })).rejects.toMatchObject({ code: 'mail.invalid_limit' })

@@ -1,4 +1,4 @@
-import { invalidField } from '@keel/kernel'
+import { decodeCursor, encodeCursor, invalidField } from '@keel/kernel'
 import { sql } from 'kysely'
 import { mailDb, type MailDb, type MailTables } from './mail.tables.ts'
 
@@ -21,33 +21,15 @@ export interface OutboxPage {
 
 export const MAX_OUTBOX_LIMIT = 200
 
-interface Position {
-  /** created_at to the microsecond, as Postgres prints it in UTC: a JS Date would drop the microseconds and skip rows. */
-  readonly at: string
-  readonly id: string
-}
-
-const encodeCursor = (position: Position) =>
-  Buffer.from(JSON.stringify([position.at, position.id])).toString('base64url')
-
-function decodeCursor(cursor: string): Position {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(value[0]) &&
-      typeof value[1] === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(value[1])
-    ) {
-      return { at: value[0], id: value[1] }
-    }
-  } catch {
-    // falls through to the error below
-  }
-  throw invalidField('mail.invalid_cursor', '/query/cursor', 'This cursor does not come from a previous page.')
-}
+// The cursor is [created_at to the microsecond as Postgres prints it in UTC, id]:
+// a JS Date would drop the microseconds and skip rows.
+const isPosition = (value: unknown): value is [string, string] =>
+  Array.isArray(value) &&
+  value.length === 2 &&
+  typeof value[0] === 'string' &&
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(value[0]) &&
+  typeof value[1] === 'string' &&
+  /^[0-9a-f-]{36}$/i.test(value[1])
 
 /**
  * The company's outgoing mail, newest first (`created_at desc, id desc`), one
@@ -62,7 +44,8 @@ export async function listOutbox<DB extends MailTables>(
   if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_OUTBOX_LIMIT) {
     throw invalidField('mail.invalid_limit', '/query/limit', `limit is 1 to ${String(MAX_OUTBOX_LIMIT)}.`)
   }
-  const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor)
+  const position = decodeCursor(page.cursor, isPosition)
+  const after = position ? { at: position[0], id: position[1] } : undefined
   let query = mailDb(anyDb)
     .selectFrom('mail_message')
     .select([
@@ -104,6 +87,6 @@ export async function listOutbox<DB extends MailTables>(
   const last = rows[page.limit - 1]
   return {
     items,
-    nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.position_at, id: last.id }) : null,
+    nextCursor: rows.length > page.limit && last ? encodeCursor([last.position_at, last.id]) : null,
   }
 }

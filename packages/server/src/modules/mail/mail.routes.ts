@@ -3,7 +3,7 @@ import { PageQuery, Problem } from '@keel/contracts/common'
 import { OutboxPage } from '@keel/contracts/mail'
 import { unauthenticated } from '@keel/kernel'
 import type { Kysely } from 'kysely'
-import { pageSize } from '../../http/pagination.ts'
+import { pageSize } from '@keel/kernel'
 import type { MailTables } from './mail.tables.ts'
 import { listOutbox } from './list-outbox.ts'
 

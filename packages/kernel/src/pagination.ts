@@ -1,4 +1,4 @@
-import { invalidField } from '@keel/kernel'
+import { badRequest } from './errors.ts'
 
 /** An opaque keyset cursor: the sort key of the last row of a page, base64url JSON. */
 export const encodeCursor = (position: unknown): string => Buffer.from(JSON.stringify(position)).toString('base64url')
@@ -12,7 +12,7 @@ export function decodeCursor<T>(cursor: string | undefined, check: (value: unkno
   } catch {
     // fall through to the same error as a wrong shape
   }
-  throw invalidField('request.invalid_cursor', '/querystring/cursor', 'This cursor is not valid; start from the first page.')
+  throw badRequest('request.invalid_cursor', '/querystring/cursor', 'This cursor is not valid; start from the first page.')
 }
 
 export const DEFAULT_PAGE_SIZE = 50
