@@ -64,6 +64,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.decorate('keelRoutes', [] as RegisteredRoute[])
   app.addHook('onRoute', (route) => {
+    // Outside /api/v1 live only public things registered by plugins: the web
+    // app's files and the API reference. Inside it, a route must declare access.
+    if (!route.url.startsWith('/api/v1') && route.config?.access === undefined) route.config = { ...route.config, access: PUBLIC }
     const methods = Array.isArray(route.method) ? route.method : [route.method]
     for (const method of methods) app.keelRoutes.push({ method, url: route.url, access: route.config?.access })
   })
