@@ -22,7 +22,7 @@ export async function startKeel(config: Config, options: { quiet?: boolean } = {
   }
   if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true })
   const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
-  const report = await migrate(handle, (id) => say(`  migrated ${id}`))
+  const report = await migrate(handle, (id) => { say(`  migrated ${id}`); })
   const seeded = config.seedDemo ? await seedDemo(handle) : { seeded: false }
   const secretKey = await loadSecretKey(config)
   const app = await buildApp({ handle, config, secretKey, logger: { level: config.logLevel } })

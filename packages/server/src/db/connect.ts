@@ -3,36 +3,26 @@ import { Kysely, PostgresDialect } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import type { Database } from './database.ts'
+import type { SqlHandle } from './sql-handle.ts'
 
-export type DatabaseKind = 'pglite' | 'postgres'
+export type DatabaseKind = SqlHandle['kind']
 
 /** What the rest of Keel needs from a database, whichever engine is behind it. */
-export interface DatabaseHandle {
+export interface DatabaseHandle extends SqlHandle {
   readonly db: Kysely<Database>
-  readonly kind: DatabaseKind
-  /** Raw SQL for pg-boss and maintenance: every statement's rows. */
-  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>
-  /** Runs a multi-statement SQL script in one transaction: all of it or none. */
-  runScript(sql: string): Promise<void>
-  /** PGlite only: the whole data directory as a tarball (test templates, backups). */
-  dumpDataDir(): Promise<Blob>
-  close(): Promise<void>
 }
 
 // The same runtime types on both engines: int8 as bigint (money never becomes
 // a float), numeric as string, date as 'yyyy-mm-dd' string, timestamps as Date.
-const INT8 = 20
-const NUMERIC = 1700
-const DATE = 1082
 const parseInt8 = (raw: string) => BigInt(raw)
 const keepString = (raw: string) => raw
 
 let pgParsersInstalled = false
 function installPgParsers(): void {
   if (pgParsersInstalled) return
-  pg.types.setTypeParser(INT8, parseInt8)
-  pg.types.setTypeParser(NUMERIC, keepString)
-  pg.types.setTypeParser(DATE, keepString)
+  pg.types.setTypeParser(pg.types.builtins.INT8, parseInt8)
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, keepString)
+  pg.types.setTypeParser(pg.types.builtins.DATE, keepString)
   pgParsersInstalled = true
 }
 
@@ -110,7 +100,8 @@ export async function connectPostgres(url: string, poolSize: number): Promise<Da
     db,
     kind: 'postgres',
     async executeSql(text, values) {
-      const result = (await pool.query(text, values)) as pg.QueryResult | pg.QueryResult[]
+      // A multi-statement text (no values) answers with one result per statement.
+      const result = (await pool.query(text, values)) as pg.QueryResult<Record<string, unknown>> | pg.QueryResult<Record<string, unknown>>[]
       return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows) : result.rows }
     },
     async runScript(script) {

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import { forbidden, unauthenticated, type Clock } from '@keel/kernel'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import {
   AUTHENTICATED,
@@ -9,13 +9,13 @@ import {
   PUBLIC,
   resolveApiToken,
   resolveSession,
+  SESSION_COOKIE,
   tokenGrants,
   type IdentityDeps,
   type SessionPolicy,
 } from '../modules/identity/index.ts'
 import './fastify-types.ts'
 
-export const SESSION_COOKIE = 'keel_session'
 export const CSRF_HEADER = 'x-csrf-token'
 
 export interface AuthOptions {
@@ -82,12 +82,4 @@ async function identify(request: FastifyRequest, { db, policy, clock }: AuthOpti
   request.session = session
   if (session.mfaPending) return
   request.actor = { kind: 'user', userId: session.userId, companyId: session.companyId, sessionId: session.id, tokenId: null, grants: await loadGrants(db, session.companyId, session.userId) }
-}
-
-export function setSessionCookie(reply: FastifyReply, token: string, options: { secure: boolean; maxAgeMs: number }): void {
-  void reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: options.secure, path: '/', maxAge: Math.floor(options.maxAgeMs / 1000) })
-}
-
-export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
-  void reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' })
 }

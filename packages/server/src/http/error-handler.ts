@@ -33,7 +33,7 @@ export function installErrorHandler(app: FastifyInstance): void {
 function validationErrors(error: FastifyError): FieldError[] {
   const where = error.validationContext ?? 'body'
   return (error.validation ?? []).map((issue) => {
-    const params = issue.params as Record<string, unknown>
+    const params = issue.params
     const extra = typeof params.missingProperty === 'string' ? `/${params.missingProperty}` : typeof params.additionalProperty === 'string' ? `/${params.additionalProperty}` : ''
     const message = typeof params.additionalProperty === 'string' ? 'is not an allowed field' : (issue.message ?? 'is not valid')
     return { path: `/${where}${issue.instancePath}${extra}`, message }

@@ -25,7 +25,7 @@ afterEach(() => t.close())
 const invite = (browser: Browser, key: string, email = 'new.person@acme.test') =>
   browser.request('POST', '/api/v1/identity/users/invitations', { email, displayName: 'New Person', roleIds: [acme.roleIds.employee] }, { 'idempotency-key': key })
 
-const countUsers = async () => (await t.handle.db.selectFrom('identity_membership').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n
+const countUsers = async () => (await t.handle.db.selectFrom('identity_membership').select((eb) => eb.fn.countAll<bigint>().as('n')).executeTakeFirstOrThrow()).n
 
 describe('Idempotency-Key', () => {
   it('replays the first response to a retry and does the work once', async () => {

@@ -23,7 +23,7 @@ describe('the API description', () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'keel-openapi-')), 'openapi.json')
     await writeFile(file, response.body)
     const redocly = path.resolve(import.meta.dirname, '../../../../node_modules/.bin/redocly')
-    const result = await run(redocly, ['lint', file, '--format', 'json'], { env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }).catch((error: { stdout: string; stderr: string }) => error)
+    const result = await run(redocly, ['lint', file, '--format', 'json'], { env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }).catch((error: unknown) => error as { stdout: string; stderr: string })
     const report = JSON.parse(result.stdout) as { totals: { errors: number; warnings: number }; problems: { severity: string; message: string; location: unknown }[] }
     expect(report.problems.filter((p) => p.severity === 'error')).toEqual([])
     expect(report.totals.errors).toBe(0)

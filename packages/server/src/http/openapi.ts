@@ -48,7 +48,7 @@ export function openApiOptions(version: string): FastifyDynamicSwaggerOptions {
       if (access === PUBLIC) transformed.security = []
       const note = access === PUBLIC ? 'Public.' : access === AUTHENTICATED ? 'Any signed-in user.' : access ? `Needs \`${access}\`.` : ''
       transformed.description = [note, (schema as { description?: string } | undefined)?.description].filter(Boolean).join(' ')
-      return { schema: transformed as never, url }
+      return { schema: transformed, url }
     },
   }
 }

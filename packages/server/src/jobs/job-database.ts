@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely'
-import type { DatabaseHandle } from '../db/connect.ts'
+import type { SqlHandle } from '../db/sql-handle.ts'
 
 /** What pg-boss needs from a database connection (its `IDatabase`, minus the optional parts). */
 export interface JobDatabase {
@@ -11,9 +11,9 @@ export interface JobDatabase {
  * the handle's `executeSql`, which on PGlite takes its turn in the single
  * connection's queue and runs parameterless multi-statement scripts through `exec`.
  */
-export function handleDatabase(handle: DatabaseHandle): JobDatabase {
+export function handleDatabase(handle: SqlHandle): JobDatabase {
   // On PGlite, connect.ts also rolls back a failed BEGIN…COMMIT script in the same turn.
-  return { executeSql: handle.executeSql }
+  return { executeSql: (text, values) => handle.executeSql(text, values) }
 }
 
 /**

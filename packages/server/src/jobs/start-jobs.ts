@@ -1,5 +1,5 @@
 import { PgBoss, type JobResult, type JobWithMetadata, type Queue } from 'pg-boss'
-import type { DatabaseHandle } from '../db/connect.ts'
+import type { SqlHandle } from '../db/sql-handle.ts'
 import { handleDatabase } from './job-database.ts'
 import { assertJobName, type JobName } from './job-name.ts'
 
@@ -88,7 +88,7 @@ export interface Jobs {
  * Starts pg-boss over Keel's database handle (PGlite or PostgreSQL, the same
  * way): installs or upgrades its `pgboss` schema on first start, then polls.
  */
-export async function startJobs(handle: DatabaseHandle, options: StartJobsOptions): Promise<Jobs> {
+export async function startJobs(handle: SqlHandle, options: StartJobsOptions): Promise<Jobs> {
   const { logger } = options
   const runWorkers = options.workers ?? true
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2

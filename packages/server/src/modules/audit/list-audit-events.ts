@@ -44,7 +44,7 @@ export async function listAuditEvents<DB extends AuditTables>(
   const rows = await query.orderBy('seq', 'desc').limit(page.limit + 1).execute()
   const items = rows.slice(0, page.limit).map((row) => ({
     id: row.id,
-    seq: BigInt(row.seq),
+    seq: row.seq,
     occurredAt: row.occurred_at,
     actorId: row.actor_id,
     actorKind: row.actor_kind,

@@ -40,7 +40,7 @@ export async function recordAudit<DB extends AuditTables>(
     .executeTakeFirstOrThrow()
   const event = {
     companyId: context.companyId,
-    seq: BigInt(head.last_seq) + 1n,
+    seq: head.last_seq + 1n,
     id: newId(),
     occurredAt: clock(),
     actorId: context.actorId,

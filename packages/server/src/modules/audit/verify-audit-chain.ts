@@ -35,7 +35,7 @@ export async function verifyAuditChain<DB extends AuditTables>(
       .limit(BATCH)
       .execute()
     for (const row of rows) {
-      const seq = BigInt(row.seq)
+      const seq = row.seq
       const broken = (reason: string): ChainVerdict => ({ ok: false, checked, brokenAt: { seq: seq.toString(), id: row.id, reason } })
       if (seq !== expectedSeq) {
         return { ok: false, checked, brokenAt: { seq: expectedSeq.toString(), id: null, reason: `event ${expectedSeq.toString()} is missing` } }
@@ -63,7 +63,7 @@ export async function verifyAuditChain<DB extends AuditTables>(
     if (rows.length < BATCH) break
   }
   const head = await db.selectFrom('audit_chain_head').select(['last_seq', 'last_hash']).where('company_id', '=', companyId).executeTakeFirst()
-  const lastSeq = head ? BigInt(head.last_seq) : 0n
+  const lastSeq = head ? head.last_seq : 0n
   if (lastSeq !== expectedSeq - 1n || (head && head.last_hash !== prevHash)) {
     return { ok: false, checked, brokenAt: { seq: expectedSeq.toString(), id: null, reason: `the chain ends at ${(expectedSeq - 1n).toString()} but its head says ${lastSeq.toString()}` } }
   }

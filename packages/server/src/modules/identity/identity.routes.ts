@@ -31,11 +31,10 @@ import {
   UserListQuery,
   UserPage,
 } from '@keel/contracts/identity'
-import { notFound, unauthenticated, type Clock } from '@keel/kernel'
+import { notFound, unauthenticated, type Clock, type Reach } from '@keel/kernel'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { AuditContext } from '../audit/index.ts'
-import { clearSessionCookie, setSessionCookie } from '../../http/auth.ts'
 import { expectedVersion, setEtag } from '../../http/etag.ts'
 import { decodeCursor, encodeCursor, pageSize } from '@keel/kernel'
 import type { Actor } from './actor.ts'
@@ -47,6 +46,7 @@ import { acceptInvitation, completePasswordReset, inviteUser, requestPasswordRes
 import { loadGrants } from './load-grants.ts'
 import { AUTHENTICATED, permissionCatalogue, PUBLIC } from './permissions.ts'
 import { createRole, deleteRole, getRole, listRoles, updateRole } from './roles.ts'
+import { clearSessionCookie, setSessionCookie } from './session-cookie.ts'
 import { listUserSessions, revokeSession, type LiveSession, type SessionPolicy } from './sessions.ts'
 import { signIn, type LockoutPolicy } from './sign-in.ts'
 import { disableTotp, enableTotp, regenerateRecoveryCodes, setupTotp } from './totp.ts'
@@ -87,7 +87,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     const companies = await listUserCompanies(db, session.userId)
     const company = companies.find((c) => c.id === session.companyId)
     if (!company) throw unauthenticated('request.unauthenticated', 'Sign in again.')
-    const grants = status === 'signed_in' ? await loadGrants(db, session.companyId, session.userId) : new Map()
+    const grants = status === 'signed_in' ? await loadGrants(db, session.companyId, session.userId) : new Map<string, Reach>()
     return {
       status,
       csrfToken: session.csrfToken,

@@ -8,14 +8,15 @@ const PASSWORD_MAX_LENGTH = 256
 // ~49,000 passwords seen most often in breaches; lower-cased for the check.
 let common: Set<string> | undefined
 const commonPasswords = (): Set<string> =>
-  (common ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase())))
+  (common ??= new Set((dictionary['passwords-common']).map((p) => p.toLowerCase())))
 
 /**
  * OWASP ASVS 6.2: at least 12 characters, any characters allowed, and not a
  * known-breached common password. Throws an `invalid` naming `path`.
  */
 export function checkPasswordPolicy(password: string, path = '/body/password', context: readonly string[] = []): void {
-  const length = [...password].length
+  // Code points, not UTF-16 units: an emoji is one character to the person typing it.
+  const length = Array.from(password).length
   if (length < PASSWORD_MIN_LENGTH) {
     throw invalidField('identity.weak_password', path, `The password must be at least ${String(PASSWORD_MIN_LENGTH)} characters long.`)
   }

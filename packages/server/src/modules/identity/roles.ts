@@ -30,7 +30,7 @@ export async function listRoles(db: Kysely<IdentityDeps>, companyId: string, rol
   const grants = await db.selectFrom('identity_role_permission').selectAll().where('company_id', '=', companyId).where('role_id', 'in', ids).orderBy('permission').execute()
   const counts = await db
     .selectFrom('identity_member_role')
-    .select((eb) => ['role_id', eb.fn.countAll<string>().as('n')])
+    .select((eb) => ['role_id', eb.fn.countAll<bigint>().as('n')])
     .where('company_id', '=', companyId)
     .where('role_id', 'in', ids)
     .groupBy('role_id')

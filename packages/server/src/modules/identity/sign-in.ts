@@ -67,7 +67,7 @@ export async function assertNotLockedOut(db: Kysely<IdentityDeps>, email: string
   const since = new Date(now.getTime() - policy.windowMs)
   const byEmail = await db
     .selectFrom('identity_login_failure')
-    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('failed_at').as('last')])
+    .select((eb) => [eb.fn.countAll<bigint>().as('n'), eb.fn.max<Date | null>('failed_at').as('last')])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
     .where('failed_at', '>', since)
     .executeTakeFirstOrThrow()
@@ -75,7 +75,7 @@ export async function assertNotLockedOut(db: Kysely<IdentityDeps>, email: string
     const until = new Date(new Date(byEmail.last).getTime() + policy.windowMs)
     throw rateLimited('identity.locked_out', `Too many failed sign-ins. Try again after ${until.toISOString()}.`, { retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) })
   }
-  const byIp = await db.selectFrom('identity_login_failure').select((eb) => eb.fn.countAll<string>().as('n')).where('ip', '=', ip).where('failed_at', '>', since).executeTakeFirstOrThrow()
+  const byIp = await db.selectFrom('identity_login_failure').select((eb) => eb.fn.countAll<bigint>().as('n')).where('ip', '=', ip).where('failed_at', '>', since).executeTakeFirstOrThrow()
   if (Number(byIp.n) >= policy.maxFailuresPerIp) {
     throw rateLimited('identity.rate_limited', 'Too many failed sign-ins from this address. Try again later.', { retryAfterSeconds: Math.ceil(policy.windowMs / 1000) })
   }

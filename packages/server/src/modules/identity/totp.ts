@@ -95,7 +95,7 @@ export async function checkSecondFactor(db: Kysely<IdentityDeps>, key: Buffer, u
     if (user.totp_secret_enc === null) throw unauthenticated('identity.invalid_mfa_code', 'That code is not right.')
     if (/^\d{6}$/.test(code)) {
       const step = matchingStep(decryptSecret(key, user.totp_secret_enc), code, now)
-      if (step !== null && (user.totp_last_step === null || step > BigInt(user.totp_last_step))) {
+      if (step !== null && (user.totp_last_step === null || step > user.totp_last_step)) {
         await trx.updateTable('identity_user').set({ totp_last_step: step }).where('id', '=', userId).execute()
         return 'totp'
       }

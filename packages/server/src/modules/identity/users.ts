@@ -52,7 +52,7 @@ async function withRoles(db: Kysely<IdentityDeps>, companyId: string, rows: Awai
     mfaEnabled: row.totp_enabled_at !== null,
     roles: roles.filter((r) => r.user_id === row.id).map((r) => ({ id: r.id, key: r.key, name: r.name })),
     createdAt: row.created_at,
-    version: Number(row.version),
+    version: row.version,
   }))
 }
 
