@@ -81,5 +81,5 @@ async function identify(request: FastifyRequest, { db, policy, clock }: AuthOpti
   if (!session) return
   request.session = session
   if (session.mfaPending) return
-  request.actor = { kind: 'user', userId: session.userId, companyId: session.companyId, sessionId: session.id, tokenId: null, grants: await loadGrants(db, session.companyId, session.userId) }
+  request.actor = { kind: 'user', userId: session.userId, companyId: session.companyId, sessionId: session.id, tokenId: null, grants: session.grants }
 }

@@ -51,7 +51,17 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
   try {
-    await admin.query(`create database ${name} template ${TEMPLATE_DB}`)
+    // Two copies of one template cannot start at the same instant, and the
+    // global setup's connection may still be closing: wait and try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`create database ${name} template ${TEMPLATE_DB}`)
+        break
+      } catch (error) {
+        if (attempt >= 40 || !String(error).includes('is being accessed by other users')) throw error
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200))
+      }
+    }
   } finally {
     await admin.end()
   }

@@ -1,5 +1,5 @@
-import { newId } from '@keel/kernel'
-import type { Kysely } from 'kysely'
+import { newId, widerReach, type Reach } from '@keel/kernel'
+import { sql, type Kysely } from 'kysely'
 import type { IdentityDeps } from './identity.tables.ts'
 import { hashToken, randomToken } from './secrets.ts'
 
@@ -53,6 +53,8 @@ export interface LiveSession {
   readonly companyId: string
   readonly csrfToken: string
   readonly mfaPending: boolean
+  /** The user's grants in the session's company (empty while the second factor is pending). */
+  readonly grants: ReadonlyMap<string, Reach>
 }
 
 // Writing last_seen_at on every request would turn every read into a write.
@@ -64,11 +66,19 @@ const TOUCH_EVERY_MS = 60_000
  */
 export async function resolveSession(db: Kysely<IdentityDeps>, token: string, policy: SessionPolicy, now: Date): Promise<LiveSession | null> {
   const tokenHash = hashToken(token)
+  // One round trip on the hot path of every request: the session, its user
+  // and membership, and the grants of the membership's roles.
   const row = await db
     .selectFrom('identity_session as s')
     .innerJoin('identity_user as u', 'u.id', 's.user_id')
     .innerJoin('identity_membership as m', (join) => join.onRef('m.user_id', '=', 's.user_id').onRef('m.company_id', '=', 's.active_company_id'))
     .select(['s.id', 's.user_id', 's.active_company_id', 's.csrf_token', 's.mfa_pending', 's.last_seen_at', 's.expires_at', 's.revoked_at', 'u.status', 'm.status as membership_status'])
+    .select(
+      sql<[string, Reach][] | null>`(select json_agg(json_build_array(rp.permission, rp.reach))
+        from identity_member_role mr
+        join identity_role_permission rp on rp.company_id = mr.company_id and rp.role_id = mr.role_id
+        where mr.company_id = s.active_company_id and mr.user_id = s.user_id)`.as('grants'),
+    )
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst()
   if (!row || row.revoked_at !== null || row.status !== 'active' || row.membership_status !== 'active') return null
@@ -77,7 +87,14 @@ export async function resolveSession(db: Kysely<IdentityDeps>, token: string, po
   if (now.getTime() - row.last_seen_at.getTime() >= TOUCH_EVERY_MS) {
     await db.updateTable('identity_session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute()
   }
-  return { id: row.id, tokenHash, userId: row.user_id, companyId: row.active_company_id, csrfToken: row.csrf_token, mfaPending: row.mfa_pending }
+  const grants = new Map<string, Reach>()
+  if (!row.mfa_pending) {
+    for (const [permission, reach] of row.grants ?? []) {
+      const held = grants.get(permission)
+      grants.set(permission, held ? widerReach(held, reach) : reach)
+    }
+  }
+  return { id: row.id, tokenHash, userId: row.user_id, companyId: row.active_company_id, csrfToken: row.csrf_token, mfaPending: row.mfa_pending, grants }
 }
 
 /** Ends one session of a user (a no-op for another user's session id). */
