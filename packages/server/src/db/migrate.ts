@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import type { DatabaseHandle } from './connect.ts'
+import { ensureTenantIsolation } from './tenant-isolation.ts'
 
 // Migration sources in dependency order: the platform first, then each module
 // along the module graph (docs/architecture.md). Adding a module adds a line.
@@ -63,6 +64,7 @@ export async function migrate(handle: DatabaseHandle, onApply?: (id: string) => 
     newlyApplied.push(id)
     onApply?.(id)
   }
+  await ensureTenantIsolation(handle)
   return { applied: newlyApplied, schemaVersion: await schemaVersion(handle) }
 }
 

@@ -8,8 +8,10 @@ import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { newId, systemClock, type Clock } from '@keel/kernel'
 import Fastify, { type FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
 import type { Config } from '../config.ts'
 import type { DatabaseHandle } from '../db/connect.ts'
+import type { Database } from '../db/database.ts'
 import { auditRoutes } from '../modules/audit/index.ts'
 import { identityDb, identityRoutes, PUBLIC } from '../modules/identity/index.ts'
 import { mailRoutes } from '../modules/mail/index.ts'
@@ -18,6 +20,7 @@ import { installErrorHandler } from './error-handler.ts'
 import { installIdempotency } from './idempotency.ts'
 import { openApiOptions } from './openapi.ts'
 import { problem } from './problem.ts'
+import { inTenantTransaction } from './tenant-transaction.ts'
 import { KEEL_VERSION, systemRoutes } from './system.routes.ts'
 
 export interface AppDeps {
@@ -63,10 +66,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('keelRoutes', [] as RegisteredRoute[])
+  app.decorateRequest('db', null as unknown as Kysely<Database>)
+  app.addHook('onRequest', async (request) => {
+    request.db = handle.db
+  })
   app.addHook('onRoute', (route) => {
     // Outside /api/v1 live only public things registered by plugins: the web
     // app's files and the API reference. Inside it, a route must declare access.
     if (!route.url.startsWith('/api/v1') && route.config?.access === undefined) route.config = { ...route.config, access: PUBLIC }
+    if (handle.kind === 'postgres' && route.url.startsWith('/api/v1') && !route.url.startsWith('/api/v1/auth/')) {
+      route.handler = inTenantTransaction(handle, route.handler)
+    }
     const methods = Array.isArray(route.method) ? route.method : [route.method]
     for (const method of methods) app.keelRoutes.push({ method, url: route.url, access: route.config?.access })
   })
@@ -104,9 +114,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       // Registered one by one, not auto-loaded: the list of modules is greppable.
-      await api.register(identityRoutes, { db: identity, clock, policy, secretKey, publicUrl: config.publicUrl, secureCookies })
+      await api.register(identityRoutes, { clock, policy, secretKey, publicUrl: config.publicUrl, secureCookies })
       await api.register(auditRoutes, {
-        db: handle.db,
         actorNames: async (companyId, ids) => {
           if (ids.length === 0) return new Map()
           const rows = await identity
@@ -119,7 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           return new Map(rows.map((r) => [r.id, r.display_name]))
         },
       })
-      await api.register(mailRoutes, { db: handle.db })
+      await api.register(mailRoutes)
     },
     { prefix: '/api/v1' },
   )

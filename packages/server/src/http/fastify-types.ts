@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database.ts'
 import type { Actor, LiveSession, RouteAccess } from '../modules/identity/index.ts'
 
 // What Keel adds to Fastify's request and route config. Declared once, here.
@@ -12,6 +14,12 @@ declare module 'fastify' {
     actor: Actor | null
     /** The cookie session, also while it waits for the second factor. */
     session: LiveSession | null
+    /**
+     * The database for this request's work. On PostgreSQL, a signed-in
+     * request's handler runs in one transaction bound to the active company,
+     * so row-level security backs up every query's company filter.
+     */
+    db: Kysely<Database>
   }
 }
 

@@ -2,14 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AuditEvent, AuditEventPage, AuditEventQuery, AuditVerifyReply } from '@keel/contracts/audit'
 import { IdParams, Problem } from '@keel/contracts/common'
 import { notFound, unauthenticated } from '@keel/kernel'
-import type { Kysely } from 'kysely'
 import { decodeCursor, encodeCursor, pageSize } from '@keel/kernel'
-import type { AuditTables } from './audit.tables.ts'
 import { listAuditEvents, type AuditEventRow } from './list-audit-events.ts'
 import { verifyAuditChain } from './verify-audit-chain.ts'
 
 export interface AuditRoutesOptions {
-  readonly db: Kysely<AuditTables>
   /** Display names for actor ids; audit is a leaf and cannot read users itself. */
   readonly actorNames: (companyId: string, actorIds: readonly string[]) => Promise<ReadonlyMap<string, string>>
 }
@@ -17,7 +14,7 @@ export interface AuditRoutesOptions {
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem }
 const isSeqCursor = (v: unknown): v is string => typeof v === 'string' && /^\d{1,19}$/.test(v)
 
-export const auditRoutes: FastifyPluginAsyncTypebox<AuditRoutesOptions> = async (app, { db, actorNames }) => {
+export const auditRoutes: FastifyPluginAsyncTypebox<AuditRoutesOptions> = async (app, { actorNames }) => {
   async function withActorNames(companyId: string, events: readonly AuditEventRow[]) {
     const names = await actorNames(companyId, [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))])
     return events.map((e) => ({ ...e, seq: e.seq.toString(), occurredAt: e.occurredAt.toISOString(), actorName: e.actorId ? (names.get(e.actorId) ?? null) : null }))
@@ -29,7 +26,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AuditRoutesOptions> = async 
     const query = request.query
     const before = decodeCursor(query.cursor, isSeqCursor)
     const page = await listAuditEvents(
-      db,
+      request.db,
       actor.companyId,
       { action: query.action, entityType: query.entityType, entityId: query.entityId, actorId: query.actorId, from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined },
       { beforeSeq: before === null ? null : BigInt(before), limit: pageSize(query.limit) },
@@ -43,7 +40,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AuditRoutesOptions> = async 
   app.get('/audit/events/:id', { config: { access: 'audit.event.read' }, schema: { tags: ['audit'], summary: 'One audit event', params: IdParams, response: { 200: AuditEvent, ...errors } } }, async (request) => {
     const actor = request.actor
     if (!actor) throw unauthenticated('request.unauthenticated', 'Sign in.')
-    const page = await listAuditEvents(db, actor.companyId, { id: request.params.id }, { beforeSeq: null, limit: 1 })
+    const page = await listAuditEvents(request.db, actor.companyId, { id: request.params.id }, { beforeSeq: null, limit: 1 })
     const [event] = await withActorNames(actor.companyId, page.items)
     if (!event) throw notFound('audit.event_not_found', 'No such audit event.')
     return event
@@ -52,6 +49,6 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AuditRoutesOptions> = async 
   app.post('/audit/verify', { config: { access: 'audit.chain.verify' }, schema: { tags: ['audit'], summary: "Verify the company's audit chain", response: { 200: AuditVerifyReply, ...errors } } }, async (request) => {
     const actor = request.actor
     if (!actor) throw unauthenticated('request.unauthenticated', 'Sign in.')
-    return verifyAuditChain(db, actor.companyId)
+    return verifyAuditChain(request.db, actor.companyId)
   })
 }

@@ -1,0 +1,26 @@
+import { migrate } from '@keel/server/db/migrate'
+import { EXIT_OK, withDatabase, type Command } from '../command.ts'
+
+export const dbMigrate: Command = {
+  name: 'migrate',
+  summary: 'apply pending database migrations and print the schema version',
+  help: `Usage: keel migrate
+
+Applies, in order and each in its own transaction, every migration this Keel
+ships that the database has not applied yet, printing each one; then prints the
+schema version. Running it again applies nothing. Refuses to run when an
+applied migration file was changed since.
+
+The database is the one Keel uses: DATABASE_URL (PostgreSQL) when set, else
+embedded PGlite in KEEL_DATA_DIR (default ./data). Stop a running Keel first
+when it uses PGlite: one data directory serves one process.`,
+  options: {},
+  async run(ctx) {
+    return withDatabase(ctx, async (handle) => {
+      const report = await migrate(handle, (id) => ctx.out(`applied ${id}`))
+      if (report.applied.length === 0) ctx.out('nothing to apply: the schema is up to date')
+      ctx.out(`schema version ${report.schemaVersion}`)
+      return EXIT_OK
+    })
+  },
+}

@@ -1,0 +1,121 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api } from './client.ts'
+import { sessionKey } from './session.ts'
+import type {
+  ApiTokenList,
+  CreateApiTokenBody,
+  CreatedApiToken,
+  MfaSetupReply,
+  RecoveryCodesReply,
+  SessionInfo,
+  SessionReply,
+  User,
+} from './types.ts'
+
+const profileKey = ['me', 'profile'] as const
+const sessionsKey = ['me', 'sessions'] as const
+const tokensKey = ['me', 'tokens'] as const
+
+export const profileQuery = queryOptions({ queryKey: profileKey, queryFn: () => api<User>('/me/profile') })
+
+export function useProfile() {
+  return useQuery(profileQuery)
+}
+
+export function useUpdateProfile() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { displayName: string }) => api<User>('/me/profile', { method: 'PATCH', body }),
+    onSuccess: (user) => {
+      client.setQueryData(profileKey, user)
+      client.setQueryData<SessionReply | null>(sessionKey, (s) =>
+        s ? { ...s, user: { ...s.user, displayName: user.displayName } } : s,
+      )
+    },
+  })
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api<undefined>('/me/password', { method: 'POST', body, allowUnauthorized: true }),
+  })
+}
+
+function setMfaEnabled(client: ReturnType<typeof useQueryClient>, enabled: boolean) {
+  client.setQueryData<SessionReply | null>(sessionKey, (s) =>
+    s ? { ...s, user: { ...s.user, mfaEnabled: enabled } } : s,
+  )
+  client.setQueryData<User>(profileKey, (u) => (u ? { ...u, mfaEnabled: enabled } : u))
+}
+
+export function useMfaSetup() {
+  return useMutation({ mutationFn: () => api<MfaSetupReply>('/me/mfa/setup', { method: 'POST' }) })
+}
+
+export function useMfaEnable() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (code: string) => api<RecoveryCodesReply>('/me/mfa/enable', { method: 'POST', body: { code } }),
+    onSuccess: () => {
+      setMfaEnabled(client, true)
+    },
+  })
+}
+
+export function useMfaDisable() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (password: string) =>
+      api<undefined>('/me/mfa/disable', { method: 'POST', body: { password }, allowUnauthorized: true }),
+    onSuccess: () => {
+      setMfaEnabled(client, false)
+    },
+  })
+}
+
+export function useRegenerateRecoveryCodes() {
+  return useMutation({
+    mutationFn: (password: string) =>
+      api<RecoveryCodesReply>('/me/mfa/recovery-codes', {
+        method: 'POST',
+        body: { password },
+        allowUnauthorized: true,
+      }),
+  })
+}
+
+export function useMySessions() {
+  return useQuery({
+    queryKey: sessionsKey,
+    queryFn: () => api<{ items: SessionInfo[] }>('/me/sessions'),
+  })
+}
+
+export function useRevokeSession() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => api<undefined>(`/me/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: sessionsKey }),
+  })
+}
+
+export function useApiTokens() {
+  return useQuery({ queryKey: tokensKey, queryFn: () => api<ApiTokenList>('/me/tokens') })
+}
+
+export function useCreateApiToken() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: CreateApiTokenBody) => api<CreatedApiToken>('/me/tokens', { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: tokensKey }),
+  })
+}
+
+export function useRevokeApiToken() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => api<undefined>(`/me/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: tokensKey }),
+  })
+}

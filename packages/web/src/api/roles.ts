@@ -1,0 +1,52 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api } from './client.ts'
+import type { CreateRoleBody, PermissionInfo, Role, UpdateRoleBody } from './types.ts'
+
+const rolesKey = ['identity', 'roles'] as const
+
+export function useRoles(enabled = true) {
+  return useQuery({
+    queryKey: rolesKey,
+    queryFn: () => api<{ items: Role[] }>('/identity/roles'),
+    select: (d) => d.items,
+    enabled,
+  })
+}
+
+export function usePermissionCatalogue() {
+  return useQuery({
+    queryKey: ['identity', 'permissions'],
+    queryFn: () => api<{ items: PermissionInfo[] }>('/identity/permissions'),
+    select: (d) => d.items,
+    staleTime: 30 * 60_000,
+  })
+}
+
+export function useCreateRole() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: CreateRoleBody) => api<Role>('/identity/roles', { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: rolesKey }),
+  })
+}
+
+export function useUpdateRole() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (input: { id: string; version: number; body: UpdateRoleBody }) =>
+      api<Role>(`/identity/roles/${encodeURIComponent(input.id)}`, {
+        method: 'PATCH',
+        body: input.body,
+        headers: { 'If-Match': `"${input.version}"` },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: rolesKey }),
+  })
+}
+
+export function useDeleteRole() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => api<undefined>(`/identity/roles/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: rolesKey }),
+  })
+}

@@ -1,0 +1,49 @@
+// Types of the HTTP API, derived from the TypeBox schemas in @keel/contracts.
+// Only types are imported: the web bundle never includes server or schema code.
+import type { Static } from 'typebox'
+import type { AuditEventPage, AuditVerifyReply as AuditVerifyReplySchema } from '@keel/contracts/audit'
+import type { Problem } from '@keel/contracts/common'
+import type {
+  ApiToken,
+  ApiTokenList,
+  CompanySummary,
+  CreateApiTokenBody,
+  CreateRoleBody,
+  CreatedApiToken,
+  InviteUserBody,
+  InvitedUser,
+  MfaSetupReply,
+  PermissionInfo,
+  Reach,
+  RecoveryCodesReply,
+  Role,
+  RolePermission,
+  SessionInfo,
+  SessionReply,
+  UpdateRoleBody,
+  User,
+  UserPage,
+} from '@keel/contracts/identity'
+import type { OutboxMessage, OutboxPage } from '@keel/contracts/mail'
+import type { Health } from '@keel/contracts/system'
+
+export type { AuditEvent } from '@keel/contracts/audit'
+export type { ApiToken, CompanySummary, Problem, Reach, Role, SessionReply, User, OutboxMessage }
+export type AuditEventPage = Static<typeof AuditEventPage>
+export type AuditVerifyReply = Static<typeof AuditVerifyReplySchema>
+export type ApiTokenList = Static<typeof ApiTokenList>
+export type CreateApiTokenBody = Static<typeof CreateApiTokenBody>
+export type CreatedApiToken = Static<typeof CreatedApiToken>
+export type CreateRoleBody = Static<typeof CreateRoleBody>
+export type UpdateRoleBody = Static<typeof UpdateRoleBody>
+export type InviteUserBody = Static<typeof InviteUserBody>
+export type InvitedUser = Static<typeof InvitedUser>
+export type MfaSetupReply = Static<typeof MfaSetupReply>
+export type PermissionInfo = Static<typeof PermissionInfo>
+export type RecoveryCodesReply = Static<typeof RecoveryCodesReply>
+export type RolePermission = Static<typeof RolePermission>
+export type SessionInfo = Static<typeof SessionInfo>
+export type UserPage = Static<typeof UserPage>
+export type OutboxPage = Static<typeof OutboxPage>
+export type Health = Static<typeof Health>
+export type UserStatus = User['status']

@@ -1,0 +1,30 @@
+import {
+  IconHome,
+  IconKey,
+  IconListSearch,
+  IconMail,
+  IconShieldLock,
+  IconUserCircle,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react'
+import { perms } from '../auth.ts'
+
+export interface NavItem {
+  label: string
+  to: '/' | '/users' | '/roles' | '/audit' | '/outbox' | '/tokens' | '/profile'
+  icon: Icon
+  /** Shown only to users holding this permission; undefined = every signed-in user. */
+  permission?: string
+  section: 'main' | 'admin' | 'self'
+}
+
+export const navItems: NavItem[] = [
+  { label: 'Home', to: '/', icon: IconHome, section: 'main' },
+  { label: 'Users', to: '/users', icon: IconUsers, permission: perms.userRead, section: 'admin' },
+  { label: 'Roles', to: '/roles', icon: IconShieldLock, permission: perms.roleRead, section: 'admin' },
+  { label: 'Audit log', to: '/audit', icon: IconListSearch, permission: perms.auditRead, section: 'admin' },
+  { label: 'Outbox', to: '/outbox', icon: IconMail, permission: perms.outboxRead, section: 'admin' },
+  { label: 'API tokens', to: '/tokens', icon: IconKey, section: 'self' },
+  { label: 'Profile', to: '/profile', icon: IconUserCircle, section: 'self' },
+]
