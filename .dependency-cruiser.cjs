@@ -16,8 +16,13 @@ module.exports = {
       name: 'outside-uses-module-index',
       comment: 'The HTTP layer, jobs, CLI and tests outside a module use its index.ts only.',
       severity: 'error',
-      from: { path: '^packages/(server/src/(http|jobs|db|demo|testing)|cli/src)/|^packages/server/src/[^/]+[.]ts$|^bench/' },
-      to: { path: '^packages/server/src/modules/[^/]+/', pathNot: '^packages/server/src/modules/[^/]+/(index|[^/]+[.]tables)[.]ts$' },
+      from: {
+        path: '^packages/(server/src/(http|jobs|db|demo|testing)|cli/src)/|^packages/server/src/[^/]+[.]ts$|^bench/',
+      },
+      to: {
+        path: '^packages/server/src/modules/[^/]+/',
+        pathNot: '^packages/server/src/modules/[^/]+/(index|[^/]+[.]tables)[.]ts$',
+      },
     },
     {
       name: 'audit-is-a-leaf',
@@ -44,7 +49,9 @@ module.exports = {
       comment: 'Modules know nothing of the composition root, jobs runner wiring or tests helpers.',
       severity: 'error',
       from: { path: '^packages/server/src/modules/', pathNot: '[.]test[.]ts$' },
-      to: { path: '^packages/server/src/(http/(build-app|auth|idempotency|error-handler)|start-keel|main|demo|testing)' },
+      to: {
+        path: '^packages/server/src/(http/(build-app|auth|idempotency|error-handler)|start-keel|main|demo|testing)',
+      },
     },
     {
       name: 'kernel-and-contracts-are-leaves',
@@ -73,6 +80,10 @@ module.exports = {
     combinedDependencies: true,
     doNotFollow: { path: 'node_modules' },
     exclude: { path: ['node_modules', 'dist'] },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'default'], extensions: ['.ts', '.tsx', '.js'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'default'],
+      extensions: ['.ts', '.tsx', '.js'],
+    },
   },
 }

@@ -24,12 +24,26 @@ export async function startE2E(): Promise<E2E> {
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'keel-e2e-'))
   const port = 20_000 + Math.floor(Math.random() * 20_000)
-  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', KEEL_DATA_DIR: dataDir, KEEL_PUBLIC_URL: `http://127.0.0.1:${String(port)}`, LOG_LEVEL: 'warn' })
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    KEEL_DATA_DIR: dataDir,
+    KEEL_PUBLIC_URL: `http://127.0.0.1:${String(port)}`,
+    LOG_LEVEL: 'warn',
+  })
   const keel = await startKeel(config, { quiet: true })
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
   return {
     keel,

@@ -20,7 +20,9 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 const navLinks = async (page: Page) =>
-  (await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents()).map((t) => t.trim())
+  (await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents()).map((t) =>
+    t.trim(),
+  )
 
 describe('a back-office manager brings in a new colleague', () => {
   const newEmail = 'nora.newhire@northwind.example'
@@ -31,7 +33,9 @@ describe('a back-office manager brings in a new colleague', () => {
   it('signs in and sees every admin screen', async () => {
     admin = await e2e.newPage()
     await signIn(admin, DEMO_ADMIN_EMAIL, DEMO_PASSWORD)
-    await expect.poll(() => navLinks(admin)).toEqual(expect.arrayContaining(['Home', 'Users', 'Roles', 'Audit log', 'Outbox', 'API tokens', 'Profile']))
+    await expect
+      .poll(() => navLinks(admin))
+      .toEqual(expect.arrayContaining(['Home', 'Users', 'Roles', 'Audit log', 'Outbox', 'API tokens', 'Profile']))
     await screenshot(admin, '01-admin-home')
   })
 
@@ -62,7 +66,10 @@ describe('a back-office manager brings in a new colleague', () => {
     await nora.goto(href ?? '')
     await nora.getByLabel(/^Password/).fill('too short')
     await nora.getByRole('button', { name: 'Activate account' }).click()
-    await nora.getByText(/at least 12 characters/i).first().waitFor()
+    await nora
+      .getByText(/at least 12 characters/i)
+      .first()
+      .waitFor()
     await nora.getByLabel(/^Password/).fill(newPassword)
     await nora.getByRole('button', { name: 'Activate account' }).click()
     await nora.waitForURL(/sign-in/)
@@ -94,7 +101,10 @@ describe('a back-office manager brings in a new colleague', () => {
       await admin.getByText(action, { exact: true }).first().waitFor()
     }
     await admin.getByRole('button', { name: 'Verify chain' }).click()
-    await admin.getByText(/intact/i).first().waitFor()
+    await admin
+      .getByText(/intact/i)
+      .first()
+      .waitFor()
     await screenshot(admin, '09-audit-log')
   })
 })

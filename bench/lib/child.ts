@@ -41,7 +41,11 @@ export async function startServerChild<T>(
     },
   )
   live.add(child)
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve()
+    }),
+  )
   void exited.then(() => live.delete(child))
 
   const stop = async () => {
@@ -56,13 +60,12 @@ export async function startServerChild<T>(
   const timeoutMs = options.timeoutMs ?? 120_000
   try {
     const ready = await new Promise<T & { port: number }>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`${script.pathname} did not report READY within ${String(timeoutMs)} ms`)),
-        timeoutMs,
-      )
-      void exited.then(() =>
-        reject(new Error(`${script.pathname} exited with code ${String(child.exitCode)} before it was ready`)),
-      )
+      const timer = setTimeout(() => {
+        reject(new Error(`${script.pathname} did not report READY within ${String(timeoutMs)} ms`))
+      }, timeoutMs)
+      void exited.then(() => {
+        reject(new Error(`${script.pathname} exited with code ${String(child.exitCode)} before it was ready`))
+      })
       lines.on('line', (line) => {
         if (!line.startsWith('READY ')) {
           process.stderr.write(`  [server] ${line}\n`)

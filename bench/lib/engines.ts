@@ -45,7 +45,7 @@ async function scratchPostgres(serverUrl: string): Promise<ScratchDatabase> {
   const admin = new URL(base)
   admin.pathname = '/postgres'
   const handle = await connectPostgres(admin.toString(), 1)
-  let version = ''
+  let version: string
   try {
     // The name is ours (hex), safe to inline; CREATE DATABASE takes no parameters.
     await handle.executeSql(`create database ${name}`)

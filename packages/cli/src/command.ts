@@ -62,7 +62,7 @@ export const EXIT_USAGE = 2
 
 export function createContext(io: Io): Context {
   let config: Config | undefined
-  const getConfig = () => (config ??= loadConfig(io.env as NodeJS.ProcessEnv))
+  const getConfig = () => (config ??= loadConfig(io.env))
   return {
     io,
     config: getConfig,
@@ -108,7 +108,9 @@ export async function requireMigrated(handle: DatabaseHandle): Promise<void> {
   }
   const pending = (await listMigrations()).filter((m) => !applied.has(`${m.module}/${m.name}`))
   if (pending.length > 0) {
-    throw new CliFailure(`the database schema is not up to date (${String(pending.length)} migration${pending.length === 1 ? '' : 's'} pending): run \`keel migrate\` first`)
+    throw new CliFailure(
+      `the database schema is not up to date (${String(pending.length)} migration${pending.length === 1 ? '' : 's'} pending): run \`keel migrate\` first`,
+    )
   }
 }
 
@@ -140,23 +142,36 @@ export const flag = (values: OptionValues, name: string): boolean => values[name
 
 /** The whole of stdin as a password: one trailing line break is dropped, nothing else. */
 export async function readPasswordFromStdin(io: Io): Promise<string> {
-  if (io.stdin.isTTY) throw new UsageError('--password-stdin reads the password from a pipe, e.g. `printf %s "$PW" | keel …`')
+  if (io.stdin.isTTY)
+    throw new UsageError('--password-stdin reads the password from a pipe, e.g. `printf %s "$PW" | keel …`')
   const chunks: Buffer[] = []
   for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
-  const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+  const password = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '')
   if (password.length === 0) throw new UsageError('--password-stdin: stdin was empty')
   return password
 }
 
 /** A company by its short name, or a failure naming it. */
-export async function companyBySlug(handle: DatabaseHandle, slug: string): Promise<{ id: string; name: string; slug: string }> {
-  const company = await handle.db.selectFrom('identity_company').select(['id', 'name', 'slug']).where('slug', '=', slug).executeTakeFirst()
+export async function companyBySlug(
+  handle: DatabaseHandle,
+  slug: string,
+): Promise<{ id: string; name: string; slug: string }> {
+  const company = await handle.db
+    .selectFrom('identity_company')
+    .select(['id', 'name', 'slug'])
+    .where('slug', '=', slug)
+    .executeTakeFirst()
   if (!company) throw new CliFailure(`no company with the short name "${slug}"`)
   return company
 }
 
 /** A user by e-mail (case-insensitive), or a failure naming it. */
-export async function userByEmail(handle: DatabaseHandle, email: string): Promise<{ id: string; email: string; display_name: string; status: string }> {
+export async function userByEmail(
+  handle: DatabaseHandle,
+  email: string,
+): Promise<{ id: string; email: string; display_name: string; status: string }> {
   const normalized = email.trim().toLowerCase()
   const user = await handle.db
     .selectFrom('identity_user')

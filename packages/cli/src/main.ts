@@ -1,6 +1,16 @@
 import { parseArgs } from 'node:util'
 import { DomainError } from '@keel/kernel'
-import { CliFailure, createContext, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type Command, type Io, type OptionValues } from './command.ts'
+import {
+  CliFailure,
+  createContext,
+  EXIT_FAILED,
+  EXIT_OK,
+  EXIT_USAGE,
+  UsageError,
+  type Command,
+  type Io,
+  type OptionValues,
+} from './command.ts'
 import { auditVerify } from './commands/audit-verify.ts'
 import { companyCreate } from './commands/company-create.ts'
 import { dbBackup } from './commands/db-backup.ts'
@@ -83,7 +93,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const asked = argv[1] === '--help' || argv[1] === '-h'
       const list = `Usage: keel ${first} <command> [options]\n\nCommands:\n${group.map((c) => `  keel ${c.name.padEnd(24)} ${c.summary}`).join('\n')}`
       if (asked) ctx.out(list)
-      else ctx.err(`keel: ${argv[1] === undefined ? `"${first}" needs a command` : `unknown command "${first} ${argv[1]}"`}\n\n${list}`)
+      else
+        ctx.err(
+          `keel: ${argv[1] === undefined ? `"${first}" needs a command` : `unknown command "${first} ${argv[1]}"`}\n\n${list}`,
+        )
       return asked ? EXIT_OK : EXIT_USAGE
     }
     ctx.err(`keel: unknown command "${first}"\nRun \`keel --help\` for the list of commands.`)
@@ -114,7 +127,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_FAILED
     }
     if (error instanceof DomainError) {
-      const fields = error.fieldErrors.filter((f) => f.message !== error.message).map((f) => `\n  ${f.path}: ${f.message}`).join('')
+      const fields = error.fieldErrors
+        .filter((f) => f.message !== error.message)
+        .map((f) => `\n  ${f.path}: ${f.message}`)
+        .join('')
       ctx.err(`${prefix}: ${error.message} [${error.code}]${fields}`)
       return EXIT_FAILED
     }
@@ -126,5 +142,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 if (import.meta.main) {
-  process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env })
+  process.exitCode = await run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+  })
 }

@@ -7,7 +7,12 @@ export const AuditEvent = Type.Object({
   occurredAt: Instant,
   actorId: Type.Union([Uuid, Type.Null()]),
   actorName: Type.Union([Type.String(), Type.Null()]),
-  actorKind: Type.Union([Type.Literal('user'), Type.Literal('token'), Type.Literal('system'), Type.Literal('anonymous')]),
+  actorKind: Type.Union([
+    Type.Literal('user'),
+    Type.Literal('token'),
+    Type.Literal('system'),
+    Type.Literal('anonymous'),
+  ]),
   action: Type.String(),
   entityType: Type.String(),
   entityId: Type.String(),

@@ -3,7 +3,12 @@ import { Instant, Page, PageQuery, Uuid } from './common.ts'
 
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 })
 export const Password = Type.String({ minLength: 1, maxLength: 256 })
-export const Reach = Type.Union([Type.Literal('own'), Type.Literal('team'), Type.Literal('department'), Type.Literal('company')])
+export const Reach = Type.Union([
+  Type.Literal('own'),
+  Type.Literal('team'),
+  Type.Literal('department'),
+  Type.Literal('company'),
+])
 export type Reach = Static<typeof Reach>
 
 export const CompanySummary = Type.Object({ id: Uuid, name: Type.String(), slug: Type.String() })
@@ -32,7 +37,11 @@ export type SessionReply = Static<typeof SessionReply>
 export const SwitchCompanyBody = Type.Object({ companyId: Uuid }, { additionalProperties: false })
 
 export const AcceptInvitationBody = Type.Object(
-  { token: Type.String({ minLength: 20, maxLength: 200 }), password: Password, displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+  {
+    token: Type.String({ minLength: 20, maxLength: 200 }),
+    password: Password,
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
   { additionalProperties: false },
 )
 export const PasswordResetRequestBody = Type.Object({ email: Email }, { additionalProperties: false })
@@ -41,11 +50,20 @@ export const PasswordResetCompleteBody = Type.Object(
   { additionalProperties: false },
 )
 
-export const ChangePasswordBody = Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false })
-export const UpdateProfileBody = Type.Object({ displayName: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false })
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Password, newPassword: Password },
+  { additionalProperties: false },
+)
+export const UpdateProfileBody = Type.Object(
+  { displayName: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+)
 
 export const MfaSetupReply = Type.Object({ secret: Type.String(), otpauthUrl: Type.String(), qrSvg: Type.String() })
-export const MfaEnableBody = Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }) }, { additionalProperties: false })
+export const MfaEnableBody = Type.Object(
+  { code: Type.String({ pattern: '^[0-9]{6}$' }) },
+  { additionalProperties: false },
+)
 export const RecoveryCodesReply = Type.Object({ recoveryCodes: Type.Array(Type.String()) })
 export const PasswordConfirmBody = Type.Object({ password: Password }, { additionalProperties: false })
 
@@ -110,9 +128,15 @@ export const InviteUserBody = Type.Object(
   { additionalProperties: false },
 )
 export const InvitedUser = Type.Object({ user: User, invitationId: Uuid })
-export const SetRolesBody = Type.Object({ roleIds: Type.Array(Uuid, { maxItems: 20, uniqueItems: true }) }, { additionalProperties: false })
+export const SetRolesBody = Type.Object(
+  { roleIds: Type.Array(Uuid, { maxItems: 20, uniqueItems: true }) },
+  { additionalProperties: false },
+)
 
-export const RolePermission = Type.Object({ permission: Type.String({ maxLength: 100 }), reach: Reach }, { additionalProperties: false })
+export const RolePermission = Type.Object(
+  { permission: Type.String({ maxLength: 100 }), reach: Reach },
+  { additionalProperties: false },
+)
 export const Role = Type.Object({
   id: Uuid,
   key: Type.String(),

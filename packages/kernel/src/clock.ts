@@ -6,7 +6,9 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() }
 
 /** A clock that stays where it is put, for tests. */
-export function fixedClock(start: Date | string): Clock & { set(at: Date | string): void; advanceMs(ms: number): void } {
+export function fixedClock(
+  start: Date | string,
+): Clock & { set(at: Date | string): void; advanceMs(ms: number): void } {
   let current = new Date(start)
   return {
     now: () => new Date(current),

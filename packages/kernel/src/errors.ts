@@ -31,7 +31,13 @@ export class DomainError extends Error {
   readonly details: Details
   readonly fieldErrors: readonly FieldError[]
 
-  constructor(kind: ErrorKind, code: string, message: string, details: Details = {}, fieldErrors: readonly FieldError[] = []) {
+  constructor(
+    kind: ErrorKind,
+    code: string,
+    message: string,
+    details: Details = {},
+    fieldErrors: readonly FieldError[] = [],
+  ) {
     super(message)
     this.kind = kind
     this.code = code

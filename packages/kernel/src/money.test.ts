@@ -9,9 +9,13 @@ const KWD = currencyCode('KWD')
 describe('money', () => {
   it('round-trips every amount between minor units and decimal strings', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.constantFrom(EUR, JPY, KWD), (minor, currency) => {
-        expect(parseDecimalAmount(formatDecimalAmount(minor, currency), currency)).toBe(minor)
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.constantFrom(EUR, JPY, KWD),
+        (minor, currency) => {
+          expect(parseDecimalAmount(formatDecimalAmount(minor, currency), currency)).toBe(minor)
+        },
+      ),
     )
   })
 
@@ -25,13 +29,19 @@ describe('money', () => {
 
   it('allocates without losing or inventing a cent', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.array(fc.bigInt({ min: 0n, max: 1000n }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0n)), (total, weights) => {
-        const parts = allocate(total, weights)
-        expect(parts.reduce((sum, p) => sum + p, 0n)).toBe(total)
-        weights.forEach((w, i) => {
-          if (w === 0n) expect(parts[i]).toBe(0n)
-        })
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
+        fc
+          .array(fc.bigInt({ min: 0n, max: 1000n }), { minLength: 1, maxLength: 12 })
+          .filter((w) => w.some((x) => x > 0n)),
+        (total, weights) => {
+          const parts = allocate(total, weights)
+          expect(parts.reduce((sum, p) => sum + p, 0n)).toBe(total)
+          weights.forEach((w, i) => {
+            if (w === 0n) expect(parts[i]).toBe(0n)
+          })
+        },
+      ),
     )
   })
 

@@ -12,7 +12,11 @@ export function decodeCursor<T>(cursor: string | undefined, check: (value: unkno
   } catch {
     // fall through to the same error as a wrong shape
   }
-  throw badRequest('request.invalid_cursor', '/querystring/cursor', 'This cursor is not valid; start from the first page.')
+  throw badRequest(
+    'request.invalid_cursor',
+    '/querystring/cursor',
+    'This cursor is not valid; start from the first page.',
+  )
 }
 
 export const DEFAULT_PAGE_SIZE = 50

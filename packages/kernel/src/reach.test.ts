@@ -3,8 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { isWithinReach, REACHES, reachIncludes, widerReach, type ReachSubject, type ReachTarget } from './reach.ts'
 
 const id = fc.constantFrom('a', 'b', 'c', 'd')
-const subject: fc.Arbitrary<ReachSubject> = fc.record({ userId: id, teamIds: fc.array(id, { maxLength: 3 }), departmentIds: fc.array(id, { maxLength: 3 }) })
-const target: fc.Arbitrary<ReachTarget> = fc.record({ ownerUserId: fc.option(id), teamId: fc.option(id), departmentId: fc.option(id) })
+const subject: fc.Arbitrary<ReachSubject> = fc.record({
+  userId: id,
+  teamIds: fc.array(id, { maxLength: 3 }),
+  departmentIds: fc.array(id, { maxLength: 3 }),
+})
+const target: fc.Arbitrary<ReachTarget> = fc.record({
+  ownerUserId: fc.option(id),
+  teamId: fc.option(id),
+  departmentId: fc.option(id),
+})
 const reach = fc.constantFrom(...REACHES)
 
 describe('reach', () => {

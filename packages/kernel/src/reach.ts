@@ -9,7 +9,8 @@ export const REACHES: readonly Reach[] = ['own', 'team', 'department', 'company'
 
 export const widerReach = (a: Reach, b: Reach): Reach => (REACHES.indexOf(a) >= REACHES.indexOf(b) ? a : b)
 
-export const reachIncludes = (granted: Reach, needed: Reach): boolean => REACHES.indexOf(granted) >= REACHES.indexOf(needed)
+export const reachIncludes = (granted: Reach, needed: Reach): boolean =>
+  REACHES.indexOf(granted) >= REACHES.indexOf(needed)
 
 /** Who the actor is inside the org, as far as reach needs to know. */
 export interface ReachSubject {

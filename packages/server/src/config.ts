@@ -42,7 +42,9 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
 }
 
 const boolFrom = (env: NodeJS.ProcessEnv, name: string, fallback: boolean) =>
-  env[name] === undefined || env[name] === '' ? fallback : ['1', 'true', 'yes'].includes((env[name] ?? '').toLowerCase())
+  env[name] === undefined || env[name] === ''
+    ? fallback
+    : ['1', 'true', 'yes'].includes((env[name] ?? '').toLowerCase())
 
 /** Reads the environment once; throws a readable error on a malformed value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

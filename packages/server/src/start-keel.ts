@@ -22,7 +22,9 @@ export async function startKeel(config: Config, options: { quiet?: boolean } = {
   }
   if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true })
   const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
-  const report = await migrate(handle, (id) => { say(`  migrated ${id}`); })
+  const report = await migrate(handle, (id) => {
+    say(`  migrated ${id}`)
+  })
   const seeded = config.seedDemo ? await seedDemo(handle) : { seeded: false }
   const secretKey = await loadSecretKey(config)
   const app = await buildApp({ handle, config, secretKey, logger: { level: config.logLevel } })
@@ -31,7 +33,9 @@ export async function startKeel(config: Config, options: { quiet?: boolean } = {
   const url = config.publicUrl
   say('')
   say(`Keel is running at ${url}`)
-  say(`  database: ${handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'} (schema ${report.schemaVersion})`)
+  say(
+    `  database: ${handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'} (schema ${report.schemaVersion})`,
+  )
   if (seeded.seeded) {
     say(`  demo data: sign in as ${DEMO_ADMIN_EMAIL} with the password ${DEMO_PASSWORD}`)
     say('  (other demo users share that password: see README "Demo data")')

@@ -68,7 +68,8 @@ export async function readCatalog(q: Query): Promise<TableInfo[]> {
   for (const row of columnRows) {
     const table = str(row.table_name)
     const list = columns.get(table) ?? []
-    if (str(row.generated) === '') list.push({ name: str(row.column_name), type: str(row.column_type), identityAlways: str(row.identity) === 'a' })
+    if (str(row.generated) === '')
+      list.push({ name: str(row.column_name), type: str(row.column_type), identityAlways: str(row.identity) === 'a' })
     columns.set(table, list)
   }
   const primaryKeys = new Map(pkRows.map((row) => [str(row.table_name), JSON.parse(str(row.columns)) as string[]]))
@@ -102,7 +103,9 @@ export interface SequenceState {
 }
 
 export async function readSequences(q: Query): Promise<SequenceState[]> {
-  const rows = await q('select sequencename as name, last_value::text as last_value from pg_sequences where schemaname = current_schema() order by sequencename')
+  const rows = await q(
+    'select sequencename as name, last_value::text as last_value from pg_sequences where schemaname = current_schema() order by sequencename',
+  )
   return rows.map((row) => ({ name: str(row.name), lastValue: row.last_value === null ? null : str(row.last_value) }))
 }
 

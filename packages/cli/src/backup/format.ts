@@ -68,8 +68,12 @@ export function parseHeader(line: string | undefined): BackupHeader {
   } catch {
     throw new Error('not a Keel backup (no header line)')
   }
-  if (typeof header !== 'object' || header === null || (header as { format?: unknown }).format !== BACKUP_FORMAT) throw new Error('not a Keel backup')
+  if (typeof header !== 'object' || header === null || (header as { format?: unknown }).format !== BACKUP_FORMAT)
+    throw new Error('not a Keel backup')
   const version = (header as { formatVersion?: unknown }).formatVersion
-  if (version !== BACKUP_FORMAT_VERSION) throw new Error(`backup format version ${String(version)} is not supported (this Keel reads version ${String(BACKUP_FORMAT_VERSION)})`)
+  if (version !== BACKUP_FORMAT_VERSION)
+    throw new Error(
+      `backup format version ${String(version)} is not supported (this Keel reads version ${String(BACKUP_FORMAT_VERSION)})`,
+    )
   return header as BackupHeader
 }

@@ -1,5 +1,13 @@
 import { verifyAuditChain } from '@keel/server/modules/audit/index'
-import { companyBySlug, EXIT_FAILED, EXIT_OK, optionalString, requireMigrated, withDatabase, type Command } from '../command.ts'
+import {
+  companyBySlug,
+  EXIT_FAILED,
+  EXIT_OK,
+  optionalString,
+  requireMigrated,
+  withDatabase,
+  type Command,
+} from '../command.ts'
 import { startProgress } from '../progress.ts'
 
 export const auditVerify: Command = {
@@ -22,26 +30,40 @@ Options:
     const slug = optionalString(values, 'company')
     return withDatabase(ctx, async (handle) => {
       await requireMigrated(handle)
-      const companies = slug === undefined
-        ? await handle.db.selectFrom('identity_company').select(['id', 'name', 'slug']).orderBy('slug').execute()
-        : [await companyBySlug(handle, slug)]
+      const companies =
+        slug === undefined
+          ? await handle.db.selectFrom('identity_company').select(['id', 'name', 'slug']).orderBy('slug').execute()
+          : [await companyBySlug(handle, slug)]
       let broken = 0
       for (const company of companies) {
-        const head = await handle.db.selectFrom('audit_chain_head').select('last_seq').where('company_id', '=', company.id).executeTakeFirst()
-        const progress = startProgress(ctx.io.stderr, `verifying ${company.slug}`, { total: head ? Number(head.last_seq) : 0, unit: 'events' })
-        const verdict = await verifyAuditChain(handle.db, company.id, (checked) => progress.update(checked))
+        const head = await handle.db
+          .selectFrom('audit_chain_head')
+          .select('last_seq')
+          .where('company_id', '=', company.id)
+          .executeTakeFirst()
+        const progress = startProgress(ctx.io.stderr, `verifying ${company.slug}`, {
+          total: head ? Number(head.last_seq) : 0,
+          unit: 'events',
+        })
+        const verdict = await verifyAuditChain(handle.db, company.id, (checked) => {
+          progress.update(checked)
+        })
         progress.finish()
         if (verdict.ok) {
           ctx.out(`ok      ${company.slug}: ${String(verdict.checked)} events, chain intact`)
         } else {
           broken++
           const at = verdict.brokenAt
-          ctx.out(`BROKEN  ${company.slug}: at event #${at?.seq ?? '?'}${at?.id ? ` (id ${at.id})` : ''}: ${at?.reason ?? 'unknown'}; ${String(verdict.checked)} events before it hold`)
+          ctx.out(
+            `BROKEN  ${company.slug}: at event #${at?.seq ?? '?'}${at?.id ? ` (id ${at.id})` : ''}: ${at?.reason ?? 'unknown'}; ${String(verdict.checked)} events before it hold`,
+          )
         }
       }
       if (companies.length === 0) ctx.out('no companies: nothing to verify')
       if (broken > 0) {
-        ctx.err(`audit verify: ${String(broken)} of ${String(companies.length)} chain${companies.length === 1 ? '' : 's'} broken`)
+        ctx.err(
+          `audit verify: ${String(broken)} of ${String(companies.length)} chain${companies.length === 1 ? '' : 's'} broken`,
+        )
         return EXIT_FAILED
       }
       return EXIT_OK

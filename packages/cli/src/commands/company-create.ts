@@ -20,7 +20,11 @@ Options:
     const slug = requiredString(values, 'slug')
     return withDatabase(ctx, async (handle) => {
       await requireMigrated(handle)
-      const company = await createCompany(identityDb(handle.db), { name, slug }, { actorId: null, actorKind: 'system', requestId: null })
+      const company = await createCompany(
+        identityDb(handle.db),
+        { name, slug },
+        { actorId: null, actorKind: 'system', requestId: null },
+      )
       ctx.err(`created company ${company.name} (${company.slug})`)
       ctx.out(company.id)
       return EXIT_OK

@@ -24,8 +24,16 @@ describe('keel backup / restore', () => {
   })
 
   it('writes a header with the format, the migrations and the row count of every table, and no job state', async () => {
-    const [headerLine] = gunzipSync(await readFile(backupFile)).toString('utf8').split('\n', 1)
-    const header = JSON.parse(headerLine ?? '') as { format: string; formatVersion: number; engine: string; migrations: { module: string }[]; tables: { name: string; rows: number }[] }
+    const [headerLine] = gunzipSync(await readFile(backupFile))
+      .toString('utf8')
+      .split('\n', 1)
+    const header = JSON.parse(headerLine ?? '') as {
+      format: string
+      formatVersion: number
+      engine: string
+      migrations: { module: string }[]
+      tables: { name: string; rows: number }[]
+    }
     expect(header).toMatchObject({ format: 'keel-backup', formatVersion: 1, engine: 'pglite' })
     expect(header.migrations.map((m) => m.module)).toContain('identity')
     const names = header.tables.map((t) => t.name)
@@ -50,7 +58,14 @@ describe('keel backup / restore', () => {
     expect((await runCli(['audit', 'verify'], target.env)).code).toBe(0)
     // The restored installation works: Ann signs in with her password.
     await inDatabase(target, async (handle) => {
-      await expect(signIn(identityDb(handle.db), { email: 'ann@globex.test', password: A_PASSWORD, ip: '127.0.0.1', userAgent: null }, POLICY, new Date())).resolves.toMatchObject({ mfaRequired: false })
+      await expect(
+        signIn(
+          identityDb(handle.db),
+          { email: 'ann@globex.test', password: A_PASSWORD, ip: '127.0.0.1', userAgent: null },
+          POLICY,
+          new Date(),
+        ),
+      ).resolves.toMatchObject({ mfaRequired: false })
     })
   })
 
@@ -64,7 +79,9 @@ describe('keel backup / restore', () => {
     const forced = await runCli(['restore', '--in', backupFile, '--force'], target.env)
     expect(forced.code, forced.stderr).toBe(0)
     expect(forced.stderr).toContain('wiped the database')
-    const slugs = await inDatabase(target, (handle) => handle.db.selectFrom('identity_company').select('slug').orderBy('slug').execute())
+    const slugs = await inDatabase(target, (handle) =>
+      handle.db.selectFrom('identity_company').select('slug').orderBy('slug').execute(),
+    )
     expect(slugs.map((s) => s.slug)).toEqual(['acme', 'globex'])
   })
 
@@ -72,13 +89,18 @@ describe('keel backup / restore', () => {
     const target = await anInstallation('pglite')
     cleanup.push(target)
     const dir = path.join(target.env.KEEL_DATA_DIR ?? '', '..')
-    const lines = gunzipSync(await readFile(backupFile)).toString('utf8').split('\n')
+    const lines = gunzipSync(await readFile(backupFile))
+      .toString('utf8')
+      .split('\n')
     const truncated = path.join(dir, 'truncated.gz')
     await writeFile(truncated, gzipSync(lines.slice(0, Math.floor(lines.length * 0.8)).join('\n')))
     const cut = await runCli(['restore', '--in', truncated], target.env)
     expect(cut.code).toBe(1)
     expect(cut.stderr).toContain('truncated')
-    const rows = await inDatabase(target, async (handle) => (await handle.db.selectFrom('identity_company').select('id').execute()).length)
+    const rows = await inDatabase(
+      target,
+      async (handle) => (await handle.db.selectFrom('identity_company').select('id').execute()).length,
+    )
     expect(rows).toBe(0)
 
     const foreign = path.join(dir, 'foreign.gz')
@@ -98,7 +120,9 @@ describe('keel backup / restore', () => {
     cleanup.push(target)
     const dir = path.join(target.env.KEEL_DATA_DIR ?? '', '..')
     // An "older" backup: as if the mail module (its migration and table) did not exist yet.
-    const lines = gunzipSync(await readFile(backupFile)).toString('utf8').split('\n')
+    const lines = gunzipSync(await readFile(backupFile))
+      .toString('utf8')
+      .split('\n')
     const header = JSON.parse(lines[0] ?? '') as { migrations: { module: string }[]; tables: { name: string }[] }
     header.migrations = header.migrations.filter((m) => m.module !== 'mail')
     header.tables = header.tables.filter((t) => t.name !== 'mail_message')

@@ -4,8 +4,25 @@ import { createWriteStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { createGzip } from 'node:zlib'
 import { listMigrations, schemaVersion } from '@keel/server/db/migrate'
-import { ident, PORTABLE_SETTINGS, queryOn, readCatalog, readSequences, type Query, type TableInfo } from '../backup/catalog.ts'
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, EXCLUDED, type BackupFooter, type BackupHeader, type BackupMigration, type TableEnd, type TableStart } from '../backup/format.ts'
+import {
+  ident,
+  PORTABLE_SETTINGS,
+  queryOn,
+  readCatalog,
+  readSequences,
+  type Query,
+  type TableInfo,
+} from '../backup/catalog.ts'
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  EXCLUDED,
+  type BackupFooter,
+  type BackupHeader,
+  type BackupMigration,
+  type TableEnd,
+  type TableStart,
+} from '../backup/format.ts'
 import { CliFailure, EXIT_OK, flag, requiredString, withDatabase, type Command } from '../command.ts'
 import { startProgress, type Progress } from '../progress.ts'
 
@@ -38,10 +55,12 @@ Options:
   options: { out: { type: 'string' }, force: { type: 'boolean' } },
   async run(ctx, values) {
     const out = requiredString(values, 'out')
-    if (!flag(values, 'force') && (await exists(out))) throw new CliFailure(`${out} exists; choose another name or add --force to overwrite it`)
+    if (!flag(values, 'force') && (await exists(out)))
+      throw new CliFailure(`${out} exists; choose another name or add --force to overwrite it`)
     const partial = `${out}.partial`
     return withDatabase(ctx, async (handle) => {
-      const hasMigrations = (await handle.executeSql("select to_regclass('keel_migration') is not null as ok")).rows[0] as { ok: boolean } | undefined
+      const hasMigrations = (await handle.executeSql("select to_regclass('keel_migration') is not null as ok"))
+        .rows[0] as { ok: boolean } | undefined
       if (!hasMigrations?.ok) throw new CliFailure('this database has no Keel schema: nothing to back up')
       const gzip = createGzip()
       const written = pipeline(gzip, createWriteStream(partial))
@@ -51,7 +70,8 @@ Options:
       })
       failed.catch(() => undefined)
       const write = async (record: unknown) => {
-        if (!gzip.write(`${JSON.stringify(record)}\n`)) await Promise.race([new Promise((resolve) => gzip.once('drain', resolve)), failed])
+        if (!gzip.write(`${JSON.stringify(record)}\n`))
+          await Promise.race([new Promise((resolve) => gzip.once('drain', resolve)), failed])
       }
       try {
         const summary = await handle.db.transaction().execute(async (trx) => {
@@ -94,7 +114,9 @@ async function appliedMigrations(q: Query): Promise<BackupMigration[]> {
   const rows = (await q('select module, name, checksum from keel_migration')) as unknown as BackupMigration[]
   const order = new Map((await listMigrations()).map((m, index) => [`${m.module}/${m.name}`, index]))
   const rank = (m: BackupMigration) => order.get(`${m.module}/${m.name}`) ?? Number.MAX_SAFE_INTEGER
-  return rows.map((r) => ({ module: r.module, name: r.name, checksum: r.checksum })).sort((a, b) => rank(a) - rank(b) || `${a.module}/${a.name}`.localeCompare(`${b.module}/${b.name}`))
+  return rows
+    .map((r) => ({ module: r.module, name: r.name, checksum: r.checksum }))
+    .sort((a, b) => rank(a) - rank(b) || `${a.module}/${a.name}`.localeCompare(`${b.module}/${b.name}`))
 }
 
 /** Streams the header, every table page by page (keyset on the primary key), and the footer. */
@@ -126,7 +148,12 @@ async function writeBackup(
   const progress = progressFor(total)
   const written: Record<string, number> = {}
   for (const [index, table] of tables.entries()) {
-    const start: TableStart = { table: table.name, columns: table.columns.map((c) => ({ name: c.name, type: c.type })), primaryKey: table.primaryKey, rows: counts[index]?.rows ?? 0 }
+    const start: TableStart = {
+      table: table.name,
+      columns: table.columns.map((c) => ({ name: c.name, type: c.type })),
+      primaryKey: table.primaryKey,
+      rows: counts[index]?.rows ?? 0,
+    }
     await write(start)
     let rows = 0
     for await (const page of pages(q, table)) {
@@ -157,8 +184,16 @@ async function* pages(q: Query, table: TableInfo): AsyncGenerator<(string | null
   const extra = keyColumns ? '' : ', ctid::text as k'
   let after: string[] | null = null
   for (;;) {
-    const where: string = after === null ? '' : keyColumns ? `where ${keyExpr} > (${keyTypes.map((t, i) => `$${String(i + 1)}::text::${t}`).join(', ')})` : 'where ctid > $1::text::tid'
-    const rows: Record<string, unknown>[] = await q(`select ${select}${extra} from ${ident(table.name)} ${where} order by ${orderBy} limit ${String(PAGE_ROWS)}`, after ?? [])
+    const where: string =
+      after === null
+        ? ''
+        : keyColumns
+          ? `where ${keyExpr} > (${keyTypes.map((t, i) => `$${String(i + 1)}::text::${t}`).join(', ')})`
+          : 'where ctid > $1::text::tid'
+    const rows: Record<string, unknown>[] = await q(
+      `select ${select}${extra} from ${ident(table.name)} ${where} order by ${orderBy} limit ${String(PAGE_ROWS)}`,
+      after ?? [],
+    )
     if (rows.length === 0) return
     const values = rows.map((row) => table.columns.map((_, i) => (row[`c${String(i)}`] ?? null) as string | null))
     yield values

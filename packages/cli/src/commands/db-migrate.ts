@@ -17,7 +17,9 @@ when it uses PGlite: one data directory serves one process.`,
   options: {},
   async run(ctx) {
     return withDatabase(ctx, async (handle) => {
-      const report = await migrate(handle, (id) => ctx.out(`applied ${id}`))
+      const report = await migrate(handle, (id) => {
+        ctx.out(`applied ${id}`)
+      })
       if (report.applied.length === 0) ctx.out('nothing to apply: the schema is up to date')
       ctx.out(`schema version ${report.schemaVersion}`)
       return EXIT_OK

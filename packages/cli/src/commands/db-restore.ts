@@ -3,10 +3,28 @@ import { access } from 'node:fs/promises'
 import type { DatabaseHandle } from '@keel/server/db/connect'
 import { listMigrations, migrate, type Migration } from '@keel/server/db/migrate'
 import { verifyAuditChain } from '@keel/server/modules/audit/index'
-import { ident, MIGRATION_TABLE, PORTABLE_SETTINGS, queryOn, readCatalog, readSequences, type Query, type TableInfo } from '../backup/catalog.ts'
+import {
+  ident,
+  MIGRATION_TABLE,
+  PORTABLE_SETTINGS,
+  queryOn,
+  readCatalog,
+  readSequences,
+  type Query,
+  type TableInfo,
+} from '../backup/catalog.ts'
 import { parseHeader, type BackupFooter, type BackupHeader, type TableEnd, type TableStart } from '../backup/format.ts'
 import { readGzipLines } from '../backup/read-lines.ts'
-import { CliFailure, EXIT_FAILED, EXIT_OK, flag, requiredString, withDatabase, type Command, type Context } from '../command.ts'
+import {
+  CliFailure,
+  EXIT_FAILED,
+  EXIT_OK,
+  flag,
+  requiredString,
+  withDatabase,
+  type Command,
+  type Context,
+} from '../command.ts'
 import { startProgress } from '../progress.ts'
 
 // Rows per INSERT: a few hundred, and never more than PostgreSQL's 65,535 parameters.
@@ -56,12 +74,19 @@ Options:
       }
       return await withDatabase(ctx, (handle) => restore(ctx, handle, header, lines, flag(values, 'force'), file))
     } finally {
-      await lines.return?.(undefined)
+      await lines.return(undefined)
     }
   },
 }
 
-async function restore(ctx: Context, handle: DatabaseHandle, header: BackupHeader, lines: AsyncIterator<string>, force: boolean, file: string): Promise<number> {
+async function restore(
+  ctx: Context,
+  handle: DatabaseHandle,
+  header: BackupHeader,
+  lines: AsyncIterator<string>,
+  force: boolean,
+  file: string,
+): Promise<number> {
   const known = await listMigrations()
   const wanted = checkMigrations(header, known)
 
@@ -69,20 +94,39 @@ async function restore(ctx: Context, handle: DatabaseHandle, header: BackupHeade
   const foreign = target.applied.filter((id) => !wanted.has(id))
   if (target.nonEmptyTable !== null || foreign.length > 0) {
     if (!force) {
-      const why = target.nonEmptyTable !== null ? `table ${target.nonEmptyTable} has rows` : `it has migrations the backup does not (${foreign.join(', ')})`
-      throw new CliFailure(`the database is not empty (${why}); restore into an empty database, or add --force to wipe it first`)
+      const why =
+        target.nonEmptyTable !== null
+          ? `table ${target.nonEmptyTable} has rows`
+          : `it has migrations the backup does not (${foreign.join(', ')})`
+      throw new CliFailure(
+        `the database is not empty (${why}); restore into an empty database, or add --force to wipe it first`,
+      )
     }
     await wipe(handle)
     ctx.err('wiped the database (--force)')
   }
 
   const everything = wanted.size === known.length
-  if (everything) await migrate(handle, (id) => ctx.err(`applied ${id}`))
-  else await applyMigrations(handle, known.filter((m) => wanted.has(`${m.module}/${m.name}`)), (id) => ctx.err(`applied ${id}`))
+  if (everything)
+    await migrate(handle, (id) => {
+      ctx.err(`applied ${id}`)
+    })
+  else
+    await applyMigrations(
+      handle,
+      known.filter((m) => wanted.has(`${m.module}/${m.name}`)),
+      (id) => {
+        ctx.err(`applied ${id}`)
+      },
+    )
 
   const total = header.tables.reduce((sum, t) => sum + t.rows, 0)
   const progress = startProgress(ctx.io.stderr, 'restore', { total })
-  const loaded = await handle.db.transaction().execute((trx) => load(queryOn(trx), lines, (n) => progress.advance(n)))
+  const loaded = await handle.db.transaction().execute((trx) =>
+    load(queryOn(trx), lines, (n) => {
+      progress.advance(n)
+    }),
+  )
   progress.finish()
 
   const problems: string[] = []
@@ -90,28 +134,48 @@ async function restore(ctx: Context, handle: DatabaseHandle, header: BackupHeade
   for (const table of header.tables) {
     const [row] = await q(`select count(*)::text as n from ${ident(table.name)}`)
     const count = Number(row?.n ?? -1)
-    if (count !== table.rows) problems.push(`table ${table.name} has ${String(count)} rows, the backup ${String(table.rows)}`)
+    if (count !== table.rows)
+      problems.push(`table ${table.name} has ${String(count)} rows, the backup ${String(table.rows)}`)
   }
 
-  if (!everything) await migrate(handle, (id) => ctx.err(`applied ${id} (newer than the backup)`))
+  if (!everything)
+    await migrate(handle, (id) => {
+      ctx.err(`applied ${id} (newer than the backup)`)
+    })
 
   const companies = await handle.db.selectFrom('identity_company').select(['id', 'slug']).orderBy('slug').execute()
   let events = 0
   for (const company of companies) {
-    const head = await handle.db.selectFrom('audit_chain_head').select('last_seq').where('company_id', '=', company.id).executeTakeFirst()
-    const check = startProgress(ctx.io.stderr, `verifying audit chain of ${company.slug}`, { total: head ? Number(head.last_seq) : 0, unit: 'events' })
-    const verdict = await verifyAuditChain(handle.db, company.id, (n) => check.update(n))
+    const head = await handle.db
+      .selectFrom('audit_chain_head')
+      .select('last_seq')
+      .where('company_id', '=', company.id)
+      .executeTakeFirst()
+    const check = startProgress(ctx.io.stderr, `verifying audit chain of ${company.slug}`, {
+      total: head ? Number(head.last_seq) : 0,
+      unit: 'events',
+    })
+    const verdict = await verifyAuditChain(handle.db, company.id, (n) => {
+      check.update(n)
+    })
     check.finish()
     events += verdict.checked
-    if (!verdict.ok) problems.push(`the audit chain of ${company.slug} is broken at event #${verdict.brokenAt?.seq ?? '?'}${verdict.brokenAt?.id ? ` (id ${verdict.brokenAt.id})` : ''}: ${verdict.brokenAt?.reason ?? ''}`)
+    if (!verdict.ok)
+      problems.push(
+        `the audit chain of ${company.slug} is broken at event #${verdict.brokenAt?.seq ?? '?'}${verdict.brokenAt?.id ? ` (id ${verdict.brokenAt.id})` : ''}: ${verdict.brokenAt?.reason ?? ''}`,
+      )
   }
 
-  ctx.out(`restored ${String(loaded.rows)} rows in ${String(loaded.tables)} tables from ${file} (a ${header.engine} backup of ${header.createdAt})`)
+  ctx.out(
+    `restored ${String(loaded.rows)} rows in ${String(loaded.tables)} tables from ${file} (a ${header.engine} backup of ${header.createdAt})`,
+  )
   if (problems.length > 0) {
     for (const problem of problems) ctx.err(`keel restore: check failed: ${problem}`)
     return EXIT_FAILED
   }
-  ctx.out(`verified: row counts match the backup; ${String(companies.length)} audit chain${companies.length === 1 ? '' : 's'} intact (${String(events)} events)`)
+  ctx.out(
+    `verified: row counts match the backup; ${String(companies.length)} audit chain${companies.length === 1 ? '' : 's'} intact (${String(events)} events)`,
+  )
   return EXIT_OK
 }
 
@@ -122,7 +186,10 @@ function checkMigrations(header: BackupHeader, known: readonly Migration[]): Set
   for (const m of header.migrations) {
     const id = `${m.module}/${m.name}`
     const ours = byId.get(id)
-    if (!ours) throw new CliFailure(`the backup was made by a newer Keel: it has migration ${id}, which this Keel does not; upgrade Keel first`)
+    if (!ours)
+      throw new CliFailure(
+        `the backup was made by a newer Keel: it has migration ${id}, which this Keel does not; upgrade Keel first`,
+      )
     if (ours.checksum !== m.checksum) throw new CliFailure(`migration ${id} differs between the backup and this Keel`)
     wanted.add(id)
   }
@@ -132,7 +199,10 @@ function checkMigrations(header: BackupHeader, known: readonly Migration[]): Set
 async function targetState(handle: DatabaseHandle): Promise<{ applied: string[]; nonEmptyTable: string | null }> {
   const q = queryOn(handle.db)
   const [has] = await q(`select to_regclass('${MIGRATION_TABLE}') is not null as ok`)
-  const applied = has?.ok === true ? (await q(`select module || '/' || name as id from ${MIGRATION_TABLE} order by 1`)).map((r) => String(r.id)) : []
+  const applied =
+    has?.ok === true
+      ? (await q(`select module || '/' || name as id from ${MIGRATION_TABLE} order by 1`)).map((r) => String(r.id))
+      : []
   for (const table of await readCatalog(q)) {
     const [row] = await q(`select exists (select 1 from ${ident(table.name)}) as found`)
     if (row?.found === true) return { applied, nonEmptyTable: table.name }
@@ -156,11 +226,23 @@ async function wipe(handle: DatabaseHandle): Promise<void> {
     select format_type(t.oid, null) as name, t.typtype::text as kind from pg_type t join pg_namespace n on n.oid = t.typnamespace
       left join pg_class c on c.oid = t.typrelid
      where n.nspname = current_schema() and (t.typtype in ('e', 'd', 'r') or (t.typtype = 'c' and c.relkind = 'c')) and ${notInExtension('pg_type', 't.oid')}`)
-  const relationKind: Record<string, string> = { r: 'table', p: 'table', v: 'view', m: 'materialized view', S: 'sequence', f: 'foreign table' }
+  const relationKind: Record<string, string> = {
+    r: 'table',
+    p: 'table',
+    v: 'view',
+    m: 'materialized view',
+    S: 'sequence',
+    f: 'foreign table',
+  }
   const statements = [
     'drop schema if exists pgboss cascade',
-    ...relations.map((r) => `drop ${relationKind[String(r.kind)] ?? 'table'} if exists ${ident(String(r.name))} cascade`),
-    ...functions.map((f) => `drop ${f.kind === 'p' ? 'procedure' : f.kind === 'a' ? 'aggregate' : 'function'} if exists ${String(f.signature)} cascade`),
+    ...relations.map(
+      (r) => `drop ${relationKind[String(r.kind)] ?? 'table'} if exists ${ident(String(r.name))} cascade`,
+    ),
+    ...functions.map(
+      (f) =>
+        `drop ${f.kind === 'p' ? 'procedure' : f.kind === 'a' ? 'aggregate' : 'function'} if exists ${String(f.signature)} cascade`,
+    ),
     ...types.map((t) => `drop ${t.kind === 'd' ? 'domain' : 'type'} if exists ${String(t.name)} cascade`),
   ]
   await handle.runScript(statements.map((s) => `${s};`).join('\n'))
@@ -171,15 +253,25 @@ async function wipe(handle: DatabaseHandle): Promise<void> {
  * `migrate()` does; the ones the backup did not have run after the load, so
  * they transform the restored rows as they would have on the original.
  */
-async function applyMigrations(handle: DatabaseHandle, migrations: readonly Migration[], onApply: (id: string) => void): Promise<void> {
+async function applyMigrations(
+  handle: DatabaseHandle,
+  migrations: readonly Migration[],
+  onApply: (id: string) => void,
+): Promise<void> {
   await handle.executeSql(`create table if not exists ${MIGRATION_TABLE} (
     module text not null, name text not null, checksum text not null,
     applied_at timestamptz not null default now(), primary key (module, name))`)
-  const done = new Set((await handle.executeSql(`select module || '/' || name as id from ${MIGRATION_TABLE}`)).rows.map((r) => String((r as { id: string }).id)))
+  const done = new Set(
+    (await handle.executeSql(`select module || '/' || name as id from ${MIGRATION_TABLE}`)).rows.map(
+      (r) => (r as { id: string }).id,
+    ),
+  )
   for (const m of migrations) {
     const id = `${m.module}/${m.name}`
     if (done.has(id)) continue
-    await handle.runScript(`${m.sql}\n;insert into ${MIGRATION_TABLE} (module, name, checksum) values ('${m.module}', '${m.name}', '${m.checksum}');`)
+    await handle.runScript(
+      `${m.sql}\n;insert into ${MIGRATION_TABLE} (module, name, checksum) values ('${m.module}', '${m.name}', '${m.checksum}');`,
+    )
     onApply(id)
   }
 }
@@ -194,7 +286,11 @@ interface LoadingTable {
 }
 
 /** Reads table sections up to the footer and inserts their rows in batches, triggers off. */
-async function load(q: Query, lines: AsyncIterator<string>, onRows: (n: number) => void): Promise<{ tables: number; rows: number }> {
+async function load(
+  q: Query,
+  lines: AsyncIterator<string>,
+  onRows: (n: number) => void,
+): Promise<{ tables: number; rows: number }> {
   for (const setting of PORTABLE_SETTINGS) await q(setting)
   const catalog = new Map((await readCatalog(q)).map((t) => [t.name, t]))
   const [su] = await q("select current_setting('is_superuser') = 'on' as yes")
@@ -213,9 +309,14 @@ async function load(q: Query, lines: AsyncIterator<string>, onRows: (n: number) 
   const flush = async (table: LoadingTable) => {
     if (table.batch.length === 0) return
     const width = table.columnTypes.length
-    const tuples = table.batch.map((_, r) => `(${table.columnTypes.map((type, c) => `$${String(r * width + c + 1)}::text::${type}`).join(', ')})`)
+    const tuples = table.batch.map(
+      (_, r) => `(${table.columnTypes.map((type, c) => `$${String(r * width + c + 1)}::text::${type}`).join(', ')})`,
+    )
     const columns = table.start.columns.map((c) => ident(c.name)).join(', ')
-    await q(`insert into ${ident(table.info.name)} (${columns})${table.overriding ? ' overriding system value' : ''} values ${tuples.join(', ')}`, table.batch.flat())
+    await q(
+      `insert into ${ident(table.info.name)} (${columns})${table.overriding ? ' overriding system value' : ''} values ${tuples.join(', ')}`,
+      table.batch.flat(),
+    )
     onRows(table.batch.length)
     rows += table.batch.length
     table.batch = []
@@ -229,10 +330,17 @@ async function load(q: Query, lines: AsyncIterator<string>, onRows: (n: number) 
     const record = JSON.parse(line) as unknown
     if (Array.isArray(record)) {
       if (!current) throw new CliFailure('the backup file is damaged: a row outside a table')
-      if (record.length !== current.columnTypes.length) throw new CliFailure(`the backup file is damaged: a row of ${current.info.name} has ${String(record.length)} values, not ${String(current.columnTypes.length)}`)
+      if (record.length !== current.columnTypes.length)
+        throw new CliFailure(
+          `the backup file is damaged: a row of ${current.info.name} has ${String(record.length)} values, not ${String(current.columnTypes.length)}`,
+        )
       current.batch.push(record as (string | null)[])
       current.rows++
-      if (current.batch.length >= Math.max(1, Math.min(MAX_BATCH_ROWS, Math.floor(MAX_PARAMS / current.columnTypes.length)))) await flush(current)
+      if (
+        current.batch.length >=
+        Math.max(1, Math.min(MAX_BATCH_ROWS, Math.floor(MAX_PARAMS / current.columnTypes.length)))
+      )
+        await flush(current)
       continue
     }
     const object = record as Partial<TableStart & TableEnd & BackupFooter>
@@ -240,10 +348,13 @@ async function load(q: Query, lines: AsyncIterator<string>, onRows: (n: number) 
       if (current) throw new CliFailure(`the backup file is damaged: table ${current.info.name} has no end`)
       current = startTable(catalog, object as TableStart)
     } else if (typeof object.end === 'string') {
-      if (!current || current.info.name !== object.end) throw new CliFailure(`the backup file is damaged: an end of ${object.end} out of place`)
+      if (!current || current.info.name !== object.end)
+        throw new CliFailure(`the backup file is damaged: an end of ${object.end} out of place`)
       await flush(current)
       if (current.rows !== object.rows || current.rows !== current.start.rows) {
-        throw new CliFailure(`the backup file is damaged: table ${object.end} says ${String(current.start.rows)} rows but holds ${String(current.rows)}`)
+        throw new CliFailure(
+          `the backup file is damaged: table ${object.end} says ${String(current.start.rows)} rows but holds ${String(current.rows)}`,
+        )
       }
       tables++
       current = null
@@ -256,7 +367,8 @@ async function load(q: Query, lines: AsyncIterator<string>, onRows: (n: number) 
 
   const sequences = new Set((await readSequences(q)).map((s) => s.name))
   for (const sequence of footer.sequences) {
-    if (sequence.lastValue !== null && sequences.has(sequence.name)) await q('select setval($1::text::regclass, $2::text::bigint, true)', [ident(sequence.name), sequence.lastValue])
+    if (sequence.lastValue !== null && sequences.has(sequence.name))
+      await q('select setval($1::text::regclass, $2::text::bigint, true)', [ident(sequence.name), sequence.lastValue])
   }
   if (!superuser) for (const name of catalog.keys()) await q(`alter table ${ident(name)} enable trigger user`)
   return { tables, rows }
@@ -270,10 +382,12 @@ function startTable(catalog: ReadonlyMap<string, TableInfo>, start: TableStart):
   const columnTypes = start.columns.map((column) => {
     const ours = here.get(column.name)
     if (!ours) throw new CliFailure(`the backup has a column ${start.table}.${column.name} that this database does not`)
-    if (ours.type !== column.type) throw new CliFailure(`column ${start.table}.${column.name} is ${column.type} in the backup but ${ours.type} here`)
+    if (ours.type !== column.type)
+      throw new CliFailure(`column ${start.table}.${column.name} is ${column.type} in the backup but ${ours.type} here`)
     return ours.type
   })
   const missing = info.columns.filter((c) => !start.columns.some((s) => s.name === c.name))
-  if (missing.length > 0) throw new CliFailure(`the backup has no column ${start.table}.${missing.map((c) => c.name).join(', ')}`)
+  if (missing.length > 0)
+    throw new CliFailure(`the backup has no column ${start.table}.${missing.map((c) => c.name).join(', ')}`)
   return { start, info, columnTypes, overriding: info.columns.some((c) => c.identityAlways), batch: [], rows: 0 }
 }

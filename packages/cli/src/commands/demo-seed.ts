@@ -17,7 +17,9 @@ Options:
     if (!flag(values, 'demo')) throw new UsageError('say which data to seed: --demo')
     return withDatabase(ctx, async (handle) => {
       await requireMigrated(handle)
-      const result = await seedDemo(handle, (step) => ctx.out(`seeded ${step}`))
+      const result = await seedDemo(handle, (step) => {
+        ctx.out(`seeded ${step}`)
+      })
       if (!result.seeded) {
         ctx.out('nothing seeded: this installation already has a company')
         return EXIT_OK

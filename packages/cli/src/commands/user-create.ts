@@ -1,6 +1,17 @@
 import { BUILTIN_ROLES, createUser, identityDb, listRoles } from '@keel/server/modules/identity/index'
 import { systemContext } from '@keel/server/modules/audit/index'
-import { companyBySlug, EXIT_OK, flag, readPasswordFromStdin, requiredString, requireMigrated, stringList, UsageError, withDatabase, type Command } from '../command.ts'
+import {
+  companyBySlug,
+  EXIT_OK,
+  flag,
+  readPasswordFromStdin,
+  requiredString,
+  requireMigrated,
+  stringList,
+  UsageError,
+  withDatabase,
+  type Command,
+} from '../command.ts'
 
 const roleKeys = BUILTIN_ROLES.map((r) => r.key).join(', ')
 
@@ -46,12 +57,22 @@ Options:
       const roles = await listRoles(db, company.id)
       const roleIds = [...new Set(roleKeysWanted)].map((key) => {
         const role = roles.find((r) => r.key === key)
-        if (!role) throw new UsageError(`--role ${key}: no such role in ${company.slug}; its roles are ${roles.map((r) => r.key).join(', ')}`)
+        if (!role)
+          throw new UsageError(
+            `--role ${key}: no such role in ${company.slug}; its roles are ${roles.map((r) => r.key).join(', ')}`,
+          )
         return role.id
       })
-      const { userId, created } = await createUser(db, systemContext(company.id), { email, displayName, password, roleIds })
+      const { userId, created } = await createUser(db, systemContext(company.id), {
+        email,
+        displayName,
+        password,
+        roleIds,
+      })
       if (!created) {
-        ctx.err(`${email} already has a Keel login: they joined ${company.slug}${password === undefined ? '' : ' and keep their existing password (the one given was not used)'}`)
+        ctx.err(
+          `${email} already has a Keel login: they joined ${company.slug}${password === undefined ? '' : ' and keep their existing password (the one given was not used)'}`,
+        )
       } else if (password === undefined) {
         ctx.err(`created ${email} in ${company.slug} without a password: they cannot sign in until one is set with`)
         ctx.err(`  keel user reset-password --email ${email} --password-stdin`)

@@ -1,6 +1,15 @@
 import { deactivateUser, identityDb, revokeUserSessions } from '@keel/server/modules/identity/index'
 import { systemContext } from '@keel/server/modules/audit/index'
-import { CliFailure, EXIT_OK, optionalString, requiredString, requireMigrated, userByEmail, withDatabase, type Command } from '../command.ts'
+import {
+  CliFailure,
+  EXIT_OK,
+  optionalString,
+  requiredString,
+  requireMigrated,
+  userByEmail,
+  withDatabase,
+  type Command,
+} from '../command.ts'
 
 export const userDeactivate: Command = {
   name: 'user deactivate',
@@ -30,7 +39,11 @@ Options:
       if (slug !== undefined) query = query.where('c.slug', '=', slug)
       const memberships = await query.orderBy('c.slug').execute()
       if (memberships.length === 0) {
-        throw new CliFailure(slug === undefined ? `${user.email} belongs to no company` : `${user.email} does not belong to the company "${slug}"`)
+        throw new CliFailure(
+          slug === undefined
+            ? `${user.email} belongs to no company`
+            : `${user.email} does not belong to the company "${slug}"`,
+        )
       }
       const db = identityDb(handle.db)
       const now = new Date()

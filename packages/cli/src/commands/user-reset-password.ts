@@ -1,6 +1,14 @@
-import { checkPasswordPolicy, hashPassword, identityDb, revokeUserSessions } from '@keel/server/modules/identity/index'
-import { recordAudit, systemContext } from '@keel/server/modules/audit/index'
-import { EXIT_OK, flag, readPasswordFromStdin, requiredString, requireMigrated, userByEmail, withDatabase, type Command } from '../command.ts'
+import { identityDb, setPasswordByOperator } from '@keel/server/modules/identity/index'
+import {
+  EXIT_OK,
+  flag,
+  readPasswordFromStdin,
+  requiredString,
+  requireMigrated,
+  userByEmail,
+  withDatabase,
+  type Command,
+} from '../command.ts'
 
 export const userResetPassword: Command = {
   name: 'user reset-password',
@@ -29,39 +37,10 @@ Options:
     return withDatabase(ctx, async (handle) => {
       await requireMigrated(handle)
       const user = await userByEmail(handle, email)
-      let passwordHash: string | null = null
-      if (password !== undefined) {
-        checkPasswordPolicy(password, '/password', [user.email.split('@')[0] ?? '', user.display_name])
-        passwordHash = await hashPassword(password)
-      }
-      const now = new Date()
-      const companies = await handle.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('identity_user')
-          .set({
-            password_hash: passwordHash,
-            password_changed_at: now,
-            failed_logins: 0,
-            locked_until: null,
-            version: (eb) => eb('version', '+', 1),
-            ...(passwordHash !== null && user.status === 'invited' ? { status: 'active' as const } : {}),
-          })
-          .where('id', '=', user.id)
-          .execute()
-        await revokeUserSessions(identityDb(trx), user.id, now)
-        const memberships = await trx.selectFrom('identity_membership').select('company_id').where('user_id', '=', user.id).orderBy('company_id').execute()
-        for (const { company_id } of memberships) {
-          await recordAudit(trx, systemContext(company_id), {
-            action: passwordHash === null ? 'identity.password.removed' : 'identity.password.reset',
-            entityType: 'user',
-            entityId: user.id,
-            changes: passwordHash !== null && user.status === 'invited' ? { status: { before: 'invited', after: 'active' } } : {},
-          })
-        }
-        return memberships.length
-      })
+      const newPassword = password ?? null
+      const companies = await setPasswordByOperator(identityDb(handle.db), user.id, newPassword, new Date())
       ctx.out(
-        passwordHash === null
+        newPassword === null
           ? `removed the password of ${user.email} and ended all their sessions: they set a new one with "Forgot password?"`
           : `set a new password for ${user.email} and ended all their sessions`,
       )

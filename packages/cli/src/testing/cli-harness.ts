@@ -17,7 +17,11 @@ export interface CliResult {
 }
 
 /** Runs `keel <argv>` in-process with the given environment and stdin. */
-export async function runCli(argv: readonly string[], env: Record<string, string | undefined>, stdin = ''): Promise<CliResult> {
+export async function runCli(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  stdin = '',
+): Promise<CliResult> {
   const stdout = new PassThrough()
   const stderr = new PassThrough()
   const out: Buffer[] = []
@@ -83,7 +87,12 @@ export async function anInstallation(engine: Engine, state: 'empty' | 'migrated'
   if (engine === 'pglite') {
     const root = await mkdtemp(path.join(await scratchDir(), 'keel-cli-'))
     const dataDir = path.join(root, 'data')
-    const template = state === 'empty' ? (emptyTemplate ??= dumpOf(async () => undefined)) : (migratedTemplate ??= dumpOf(async (h) => void (await migrate(h))))
+    const template =
+      state === 'empty'
+        ? (emptyTemplate ??= dumpOf(async () => undefined))
+        : (migratedTemplate ??= dumpOf(async (h) => {
+            await migrate(h)
+          }))
     await mkdir(dataDir)
     const seeded = await connectPglite(dataDir, await template)
     await seeded.close()

@@ -101,7 +101,8 @@ export async function connectPostgres(url: string, poolSize: number): Promise<Da
     kind: 'postgres',
     async executeSql(text, values) {
       // A multi-statement text (no values) answers with one result per statement.
-      const result = (await pool.query(text, values)) as pg.QueryResult<Record<string, unknown>> | pg.QueryResult<Record<string, unknown>>[]
+      const result = (await pool.query(text, values)) as
+        pg.QueryResult<Record<string, unknown>> | pg.QueryResult<Record<string, unknown>>[]
       return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows) : result.rows }
     },
     async runScript(script) {
@@ -122,6 +123,8 @@ export async function connectPostgres(url: string, poolSize: number): Promise<Da
     },
     async close() {
       await db.destroy()
+      // Kysely ends the pool only when it ran a query itself; raw-SQL-only users would leave it open.
+      if (!pool.ended) await pool.end()
     },
   }
 }

@@ -25,7 +25,9 @@ afterEach(async () => {
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('embedded PGlite durability', () => {
   it('keeps every commit acknowledged before a kill -9', async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'keel-durable-'))
-    const child = spawn(process.execPath, ['--input-type=module', '-e', WRITER, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--input-type=module', '-e', WRITER, dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let acknowledged = 0
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {

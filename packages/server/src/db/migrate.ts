@@ -47,7 +47,10 @@ export async function migrate(handle: DatabaseHandle, onApply?: (id: string) => 
     applied_at timestamptz not null default now(), primary key (module, name))`)
   const done = await handle.executeSql('select module, name, checksum from keel_migration')
   const applied = new Map(
-    (done.rows as { module: string; name: string; checksum: string }[]).map((r) => [`${r.module}/${r.name}`, r.checksum]),
+    (done.rows as { module: string; name: string; checksum: string }[]).map((r) => [
+      `${r.module}/${r.name}`,
+      r.checksum,
+    ]),
   )
   const newlyApplied: string[] = []
   for (const migration of await listMigrations()) {

@@ -21,7 +21,9 @@ describe('the live schema', () => {
     const tables = await sql<{ table_name: string }>`
       select c.table_name from information_schema.columns c
       join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-      where c.table_schema = 'public' and c.column_name = 'company_id' and t.table_type = 'BASE TABLE'`.execute(handle.db)
+      where c.table_schema = 'public' and c.column_name = 'company_id' and t.table_type = 'BASE TABLE'`.execute(
+      handle.db,
+    )
     const companyTables = new Set(tables.rows.map((r) => r.table_name))
     expect(companyTables.size).toBeGreaterThan(5)
     const constraints = await sql<Constraint>`
@@ -40,15 +42,29 @@ describe('the live schema', () => {
       if (!pk?.columns.includes('company_id')) problems.push(`${table}: primary key lacks company_id`)
     }
     for (const fk of constraints.rows.filter((c) => c.constraint_type === 'FOREIGN KEY')) {
-      if (companyTables.has(fk.table_name) && fk.referenced_table && companyTables.has(fk.referenced_table) && !fk.columns.includes('company_id')) {
-        problems.push(`${fk.table_name} -> ${fk.referenced_table}: foreign key (${fk.columns.join(', ')}) lacks company_id`)
+      if (
+        companyTables.has(fk.table_name) &&
+        fk.referenced_table &&
+        companyTables.has(fk.referenced_table) &&
+        !fk.columns.includes('company_id')
+      ) {
+        problems.push(
+          `${fk.table_name} -> ${fk.referenced_table}: foreign key (${fk.columns.join(', ')}) lacks company_id`,
+        )
       }
     }
     expect(problems).toEqual([])
   })
 
   it('parses int8 as bigint, numeric as string and date as string on this engine', async () => {
-    const row = await sql<{ big: unknown; small: unknown; num: unknown; day: unknown }>`select 9007199254740993::int8 as big, 1::int8 as small, 12.30::numeric as num, '2026-02-28'::date as day`.execute(handle.db)
+    const row = await sql<{
+      big: unknown
+      small: unknown
+      num: unknown
+      day: unknown
+    }>`select 9007199254740993::int8 as big, 1::int8 as small, 12.30::numeric as num, '2026-02-28'::date as day`.execute(
+      handle.db,
+    )
     expect(row.rows[0]).toEqual({ big: 9007199254740993n, small: 1n, num: '12.30', day: '2026-02-28' })
   })
 })

@@ -12,16 +12,23 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('row-level security on co
   beforeEach(async () => {
     t = await createTestApp()
     t.app.get('/api/v1/test/tenant', { config: { access: 'authenticated' } }, async (request) => {
-      const setting = await sql<{ company: string | null }>`select current_setting('keel.company_id', true) as company`.execute(request.db)
+      const setting = await sql<{
+        company: string | null
+      }>`select current_setting('keel.company_id', true) as company`.execute(request.db)
       // As production runs: an ordinary role, not the superuser the test server gives us.
       await sql`set local role keel_rls_probe`.execute(request.db)
       // A careless query with no company filter: RLS must still keep it inside the company.
       const roles = await sql<{ company_id: string }>`select company_id from identity_role`.execute(request.db)
-      return { company: setting.rows[0]?.company ?? null, roleCompanies: [...new Set(roles.rows.map((r) => r.company_id))] }
+      return {
+        company: setting.rows[0]?.company ?? null,
+        roleCompanies: [...new Set(roles.rows.map((r) => r.company_id))],
+      }
     })
     acme = await aCompanyWithAdmin(t.handle)
     globex = await aCompanyWithAdmin(t.handle, 'Globex')
-    await sql`do $$ begin if not exists (select 1 from pg_roles where rolname = 'keel_rls_probe') then create role keel_rls_probe nologin; end if; end $$`.execute(t.handle.db)
+    await sql`do $$ begin if not exists (select 1 from pg_roles where rolname = 'keel_rls_probe') then create role keel_rls_probe nologin; end if; end $$`.execute(
+      t.handle.db,
+    )
     await sql`grant select, insert on all tables in schema public to keel_rls_probe`.execute(t.handle.db)
   })
   afterEach(() => t.close())
@@ -46,7 +53,9 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('row-level security on co
     const smuggle = t.handle.db.transaction().execute(async (trx) => {
       await sql`set local role keel_rls_probe`.execute(trx)
       await sql`select set_config('keel.company_id', ${acme.id}, true)`.execute(trx)
-      await sql`insert into identity_role (company_id, id, key, name) values (${globex.id}, gen_random_uuid(), 'smuggled', 'Smuggled')`.execute(trx)
+      await sql`insert into identity_role (company_id, id, key, name) values (${globex.id}, gen_random_uuid(), 'smuggled', 'Smuggled')`.execute(
+        trx,
+      )
     })
     await expect(smuggle).rejects.toThrow(/row-level security/)
   })

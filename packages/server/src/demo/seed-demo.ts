@@ -27,11 +27,19 @@ export async function seedDemo(handle: DatabaseHandle, onStep?: (step: string) =
     ['aud.it@northwind.example', 'Audrey Kim', 'auditor'],
   ]
   for (const [email, displayName, role] of people) {
-    await createUser(db, { ...system, companyId: northwind.id }, { email, displayName, password: DEMO_PASSWORD, roleIds: [northwind.roleIds[role] ?? ''] })
+    await createUser(
+      db,
+      { ...system, companyId: northwind.id },
+      { email, displayName, password: DEMO_PASSWORD, roleIds: [northwind.roleIds[role] ?? ''] },
+    )
     onStep?.(`user ${email}`)
   }
   const labs = await createCompany(db, { name: 'Northwind Labs', slug: 'northwind-labs' }, system)
-  await createUser(db, { ...system, companyId: labs.id }, { email: DEMO_ADMIN_EMAIL, displayName: 'Alex Morgan', roleIds: [labs.roleIds.admin ?? ''] })
+  await createUser(
+    db,
+    { ...system, companyId: labs.id },
+    { email: DEMO_ADMIN_EMAIL, displayName: 'Alex Morgan', roleIds: [labs.roleIds.admin ?? ''] },
+  )
   onStep?.('company Northwind Labs')
   return { seeded: true }
 }

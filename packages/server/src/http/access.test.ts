@@ -32,16 +32,29 @@ describe('deny by default', () => {
 
   it('answers 401 on every non-public /api/v1 route without a session or token', async () => {
     await t.app.ready()
-    const routes = t.app.keelRoutes.filter((r) => r.url.startsWith('/api/v1') && r.method !== 'HEAD' && r.access !== 'public')
+    const routes = t.app.keelRoutes.filter(
+      (r) => r.url.startsWith('/api/v1') && r.method !== 'HEAD' && r.access !== 'public',
+    )
     for (const route of routes) {
       const withBody = route.method !== 'GET' && route.method !== 'DELETE'
-      const response = await t.app.inject({ method: route.method as 'GET', url: fill(route.url), ...(withBody ? { payload: {} } : {}) })
-      expect({ route: `${route.method} ${route.url}`, status: response.statusCode }).toEqual({ route: `${route.method} ${route.url}`, status: 401 })
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url: fill(route.url),
+        ...(withBody ? { payload: {} } : {}),
+      })
+      expect({ route: `${route.method} ${route.url}`, status: response.statusCode }).toEqual({
+        route: `${route.method} ${route.url}`,
+        status: 401,
+      })
     }
   })
 
   it('answers 401 to an unknown bearer token', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/me/profile', headers: { authorization: 'Bearer keel_nope' } })
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/profile',
+      headers: { authorization: 'Bearer keel_nope' },
+    })
     expect(response.statusCode).toBe(401)
     expect(response.json()).toMatchObject({ code: 'request.invalid_token' })
   })
@@ -50,10 +63,20 @@ describe('deny by default', () => {
 describe('CSRF', () => {
   it('refuses a state-changing request from a browser session without the token', async () => {
     const admin = await signInAs(t.app, acme.admin.email, acme.admin.password)
-    const missing = await t.app.inject({ method: 'PATCH', url: '/api/v1/me/profile', headers: { cookie: admin.cookie }, payload: { displayName: 'Mallory' } })
+    const missing = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me/profile',
+      headers: { cookie: admin.cookie },
+      payload: { displayName: 'Mallory' },
+    })
     expect(missing.statusCode).toBe(403)
     expect(missing.json()).toMatchObject({ code: 'request.csrf' })
-    const wrong = await t.app.inject({ method: 'PATCH', url: '/api/v1/me/profile', headers: { cookie: admin.cookie, 'x-csrf-token': 'x'.repeat(admin.csrfToken.length) }, payload: { displayName: 'Mallory' } })
+    const wrong = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me/profile',
+      headers: { cookie: admin.cookie, 'x-csrf-token': 'x'.repeat(admin.csrfToken.length) },
+      payload: { displayName: 'Mallory' },
+    })
     expect(wrong.statusCode).toBe(403)
     const profile = await admin.request('GET', '/api/v1/me/profile')
     expect(profile.json()).toMatchObject({ displayName: 'Ada Admin' })
@@ -72,7 +95,9 @@ describe('tenancy', () => {
     const globex = await aCompanyWithAdmin(t.handle, 'Globex')
     const acmeAdmin = await signInAs(t.app, acme.admin.email, acme.admin.password)
     const globexAdmin = await signInAs(t.app, globex.admin.email, globex.admin.password)
-    const globexEvent = (await globexAdmin.request('GET', '/api/v1/audit/events?limit=1')).json<{ items: { id: string }[] }>().items[0]
+    const globexEvent = (await globexAdmin.request('GET', '/api/v1/audit/events?limit=1')).json<{
+      items: { id: string }[]
+    }>().items[0]
     expect(globexEvent).toBeDefined()
     const probes = [
       ['GET', `/api/v1/identity/users/${globex.admin.id}`],
@@ -83,7 +108,11 @@ describe('tenancy', () => {
       ['PATCH', `/api/v1/identity/roles/${globex.roleIds.admin ?? ''}`],
     ] as const
     for (const [method, url] of probes) {
-      const response = await acmeAdmin.request(method, url, method === 'GET' ? undefined : method === 'PUT' ? { roleIds: [] } : {})
+      const response = await acmeAdmin.request(
+        method,
+        url,
+        method === 'GET' ? undefined : method === 'PUT' ? { roleIds: [] } : {},
+      )
       expect({ url, status: response.statusCode }).toEqual({ url, status: 404 })
     }
     // And nothing of Globex's leaked into Acme's lists.
@@ -101,7 +130,9 @@ describe('tenancy', () => {
   it('takes the company from the session, never from a header or query', async () => {
     const globex = await aCompanyWithAdmin(t.handle, 'Globex')
     const admin = await signInAs(t.app, acme.admin.email, acme.admin.password)
-    const response = await admin.request('GET', `/api/v1/identity/users?companyId=${globex.id}`, undefined, { 'x-company-id': globex.id })
+    const response = await admin.request('GET', `/api/v1/identity/users?companyId=${globex.id}`, undefined, {
+      'x-company-id': globex.id,
+    })
     const ids = response.json<{ items: { id: string }[] }>().items.map((u) => u.id)
     expect(ids).toContain(acme.admin.id)
     expect(ids).not.toContain(globex.admin.id)
@@ -123,7 +154,11 @@ describe('permissions', () => {
     expect((await browser.request('GET', '/api/v1/audit/events')).statusCode).toBe(200)
     expect((await browser.request('POST', '/api/v1/audit/verify')).statusCode).toBe(200)
     expect((await browser.request('GET', '/api/v1/identity/users')).statusCode).toBe(200)
-    expect((await browser.request('POST', '/api/v1/identity/roles', { key: 'x', name: 'X', permissions: [] })).statusCode).toBe(403)
-    expect((await browser.request('PUT', `/api/v1/identity/users/${acme.admin.id}/roles`, { roleIds: [] })).statusCode).toBe(403)
+    expect(
+      (await browser.request('POST', '/api/v1/identity/roles', { key: 'x', name: 'X', permissions: [] })).statusCode,
+    ).toBe(403)
+    expect(
+      (await browser.request('PUT', `/api/v1/identity/users/${acme.admin.id}/roles`, { roleIds: [] })).statusCode,
+    ).toBe(403)
   })
 })

@@ -48,7 +48,8 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
   app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access
     if (!request.routeOptions.url) return // 404s fall through to the not-found handler
-    if (access === undefined) throw forbidden('request.undeclared_access', 'This route declares no permission, so nobody may call it.')
+    if (access === undefined)
+      throw forbidden('request.undeclared_access', 'This route declares no permission, so nobody may call it.')
     if (access === PUBLIC) return
     const actor = request.actor
     if (!actor) throw unauthenticated('request.unauthenticated', 'Sign in, or send an API token.')
@@ -72,7 +73,14 @@ async function identify(request: FastifyRequest, { db, policy, clock }: AuthOpti
     const token = await resolveApiToken(db, authorization.slice(7).trim(), now)
     if (!token) throw unauthenticated('request.invalid_token', 'The API token is unknown, expired or revoked.')
     const userGrants = await loadGrants(db, token.companyId, token.userId)
-    request.actor = { kind: 'token', userId: token.userId, companyId: token.companyId, sessionId: null, tokenId: token.tokenId, grants: tokenGrants(token, userGrants) }
+    request.actor = {
+      kind: 'token',
+      userId: token.userId,
+      companyId: token.companyId,
+      sessionId: null,
+      tokenId: token.tokenId,
+      grants: tokenGrants(token, userGrants),
+    }
     return
   }
   const cookie = request.cookies[SESSION_COOKIE]
@@ -81,5 +89,12 @@ async function identify(request: FastifyRequest, { db, policy, clock }: AuthOpti
   if (!session) return
   request.session = session
   if (session.mfaPending) return
-  request.actor = { kind: 'user', userId: session.userId, companyId: session.companyId, sessionId: session.id, tokenId: null, grants: session.grants }
+  request.actor = {
+    kind: 'user',
+    userId: session.userId,
+    companyId: session.companyId,
+    sessionId: session.id,
+    tokenId: null,
+    grants: session.grants,
+  }
 }

@@ -73,7 +73,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRoute', (route) => {
     // Outside /api/v1 live only public things registered by plugins: the web
     // app's files and the API reference. Inside it, a route must declare access.
-    if (!route.url.startsWith('/api/v1') && route.config?.access === undefined) route.config = { ...route.config, access: PUBLIC }
+    if (!route.url.startsWith('/api/v1') && route.config?.access === undefined)
+      route.config = { ...route.config, access: PUBLIC }
     if (handle.kind === 'postgres' && route.url.startsWith('/api/v1') && !route.url.startsWith('/api/v1/auth/')) {
       route.handler = inTenantTransaction(handle, route.handler)
     }
@@ -88,7 +89,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void reply.header('referrer-policy', 'same-origin')
     if (!request.url.startsWith('/api/docs')) {
       void reply.header('x-frame-options', 'DENY')
-      void reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+      void reply.header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      )
     }
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store')
     return payload
@@ -108,7 +112,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installIdempotency(app, handle.db)
 
   await app.register(fastifySwagger, openApiOptions(KEEL_VERSION))
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } })
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  })
 
   await app.register(systemRoutes, { prefix: '/api', handle })
   await app.register(
@@ -151,8 +158,13 @@ async function serveWeb(app: FastifyInstance, distDir: string): Promise<void> {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml)
     }
     if (request.method === 'GET' && path === '/' && indexHtml === null) {
-      return reply.type('text/plain; charset=utf-8').send('Keel is running. The web app is not built: run `npm run build:web`. The API reference is at /api/docs.')
+      return reply
+        .type('text/plain; charset=utf-8')
+        .send('Keel is running. The web app is not built: run `npm run build:web`. The API reference is at /api/docs.')
     }
-    return reply.code(404).type('application/problem+json; charset=utf-8').send(problem(404, 'request.no_such_route', `No route ${request.method} ${path}`, request.id))
+    return reply
+      .code(404)
+      .type('application/problem+json; charset=utf-8')
+      .send(problem(404, 'request.no_such_route', `No route ${request.method} ${path}`, request.id))
   })
 }

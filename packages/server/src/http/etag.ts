@@ -14,6 +14,7 @@ export function expectedVersion(request: FastifyRequest): number | undefined {
   const header = request.headers['if-match']
   if (header === undefined || header === '*') return undefined
   const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim())
-  if (!match?.[1]) throw new DomainError('precondition_failed', 'request.bad_if_match', 'If-Match must be an ETag this API sent.')
+  if (!match?.[1])
+    throw new DomainError('precondition_failed', 'request.bad_if_match', 'If-Match must be an ETag this API sent.')
   return Number(match[1])
 }

@@ -14,18 +14,33 @@ beforeEach(async () => {
   const gate = new Promise<void>((resolve) => {
     release = resolve
   })
-  t.app.post('/api/v1/test/slow', { config: { access: 'authenticated', idempotent: true } }, async (_request, reply) => {
-    await gate
-    return reply.code(201).send({ done: true })
-  })
+  t.app.post(
+    '/api/v1/test/slow',
+    { config: { access: 'authenticated', idempotent: true } },
+    async (_request, reply) => {
+      await gate
+      return reply.code(201).send({ done: true })
+    },
+  )
   admin = await signInAs(t.app, acme.admin.email, acme.admin.password)
 })
 afterEach(() => t.close())
 
 const invite = (browser: Browser, key: string, email = 'new.person@acme.test') =>
-  browser.request('POST', '/api/v1/identity/users/invitations', { email, displayName: 'New Person', roleIds: [acme.roleIds.employee] }, { 'idempotency-key': key })
+  browser.request(
+    'POST',
+    '/api/v1/identity/users/invitations',
+    { email, displayName: 'New Person', roleIds: [acme.roleIds.employee] },
+    { 'idempotency-key': key },
+  )
 
-const countUsers = async () => (await t.handle.db.selectFrom('identity_membership').select((eb) => eb.fn.countAll<bigint>().as('n')).executeTakeFirstOrThrow()).n
+const countUsers = async () =>
+  (
+    await t.handle.db
+      .selectFrom('identity_membership')
+      .select((eb) => eb.fn.countAll<bigint>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n
 
 describe('Idempotency-Key', () => {
   it('replays the first response to a retry and does the work once', async () => {
@@ -69,12 +84,21 @@ describe('Idempotency-Key', () => {
   })
 
   it('lets a client retry after a failed request with the same key', async () => {
-    const bad = await admin.request('POST', '/api/v1/identity/users/invitations', { email: 'x@acme.test', displayName: 'X', roleIds: ['0190a0b0-0000-7000-8000-0000000000ff'] }, { 'idempotency-key': 'key-4' })
+    const bad = await admin.request(
+      'POST',
+      '/api/v1/identity/users/invitations',
+      { email: 'x@acme.test', displayName: 'X', roleIds: ['0190a0b0-0000-7000-8000-0000000000ff'] },
+      { 'idempotency-key': 'key-4' },
+    )
     expect(bad.statusCode).toBe(422)
-    const good = await admin.request('POST', '/api/v1/identity/users/invitations', { email: 'x@acme.test', displayName: 'X', roleIds: [acme.roleIds.employee] }, { 'idempotency-key': 'key-4' })
+    const good = await admin.request(
+      'POST',
+      '/api/v1/identity/users/invitations',
+      { email: 'x@acme.test', displayName: 'X', roleIds: [acme.roleIds.employee] },
+      { 'idempotency-key': 'key-4' },
+    )
     expect(good.statusCode).toBe(201)
   })
-
 })
 
 describe('ETag and If-Match', () => {
@@ -83,10 +107,20 @@ describe('ETag and If-Match', () => {
     const read = await admin.request('GET', `/api/v1/identity/users/${eve.id}`)
     const etag = read.headers.etag as string
     expect(etag).toMatch(/^"\d+"$/)
-    const first = await admin.request('PUT', `/api/v1/identity/users/${eve.id}/roles`, { roleIds: [acme.roleIds.hr] }, { 'if-match': etag })
+    const first = await admin.request(
+      'PUT',
+      `/api/v1/identity/users/${eve.id}/roles`,
+      { roleIds: [acme.roleIds.hr] },
+      { 'if-match': etag },
+    )
     expect(first.statusCode).toBe(200)
     expect(first.headers.etag).not.toBe(etag)
-    const stale = await admin.request('PUT', `/api/v1/identity/users/${eve.id}/roles`, { roleIds: [acme.roleIds.payroll] }, { 'if-match': etag })
+    const stale = await admin.request(
+      'PUT',
+      `/api/v1/identity/users/${eve.id}/roles`,
+      { roleIds: [acme.roleIds.payroll] },
+      { 'if-match': etag },
+    )
     expect(stale.statusCode).toBe(409)
     expect(stale.json()).toMatchObject({ code: 'request.stale' })
     const after = (await admin.request('GET', `/api/v1/identity/users/${eve.id}`)).json<{ roles: { key: string }[] }>()

@@ -33,10 +33,18 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<PlatformTabl
     const key = request.headers[HEADER]
     if (!request.routeOptions.config.idempotent || key === undefined || !request.actor) return
     if (typeof key !== 'string' || key.length < 1 || key.length > 255) {
-      throw badRequest('request.bad_idempotency_key', '/headers/idempotency-key', 'An Idempotency-Key is 1 to 255 characters.')
+      throw badRequest(
+        'request.bad_idempotency_key',
+        '/headers/idempotency-key',
+        'An Idempotency-Key is 1 to 255 characters.',
+      )
     }
     const claim = { companyId: request.actor.companyId, actorId: request.actor.userId, key }
-    const requestHash = createHash('sha256').update(`${request.method} ${request.routeOptions.url ?? ''} ${canonicalJson(request.params)} ${canonicalJson(request.body ?? null)}`).digest('hex')
+    const requestHash = createHash('sha256')
+      .update(
+        `${request.method} ${request.routeOptions.url ?? ''} ${canonicalJson(request.params)} ${canonicalJson(request.body ?? null)}`,
+      )
+      .digest('hex')
     await db
       .deleteFrom('platform_idempotency_key')
       .where('company_id', '=', claim.companyId)
@@ -47,19 +55,48 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<PlatformTabl
       .execute()
     const inserted = await db
       .insertInto('platform_idempotency_key')
-      .values({ company_id: claim.companyId, actor_id: claim.actorId, key, method: request.method, path: request.url, request_hash: requestHash, state: 'in_flight', response_status: null, response_body: null, response_type: null })
+      .values({
+        company_id: claim.companyId,
+        actor_id: claim.actorId,
+        key,
+        method: request.method,
+        path: request.url,
+        request_hash: requestHash,
+        state: 'in_flight',
+        response_status: null,
+        response_body: null,
+        response_type: null,
+      })
       .onConflict((oc) => oc.columns(['company_id', 'actor_id', 'key']).doNothing())
       .executeTakeFirst()
     if (inserted.numInsertedOrUpdatedRows === 1n) {
       request.idempotencyClaim = claim
       return
     }
-    const first = await db.selectFrom('platform_idempotency_key').selectAll().where('company_id', '=', claim.companyId).where('actor_id', '=', claim.actorId).where('key', '=', key).executeTakeFirst()
-    if (!first) throw conflict('request.idempotency_in_flight', 'A request with this Idempotency-Key is being processed; retry shortly.')
+    const first = await db
+      .selectFrom('platform_idempotency_key')
+      .selectAll()
+      .where('company_id', '=', claim.companyId)
+      .where('actor_id', '=', claim.actorId)
+      .where('key', '=', key)
+      .executeTakeFirst()
+    if (!first)
+      throw conflict(
+        'request.idempotency_in_flight',
+        'A request with this Idempotency-Key is being processed; retry shortly.',
+      )
     if (first.request_hash !== requestHash) {
-      throw new DomainError('invalid', 'request.idempotency_key_reused', 'This Idempotency-Key was used with a different request.')
+      throw new DomainError(
+        'invalid',
+        'request.idempotency_key_reused',
+        'This Idempotency-Key was used with a different request.',
+      )
     }
-    if (first.state === 'in_flight') throw conflict('request.idempotency_in_flight', 'A request with this Idempotency-Key is being processed; retry shortly.')
+    if (first.state === 'in_flight')
+      throw conflict(
+        'request.idempotency_in_flight',
+        'A request with this Idempotency-Key is being processed; retry shortly.',
+      )
     return reply
       .code(first.response_status ?? 200)
       .header('idempotency-replayed', 'true')
@@ -71,14 +108,30 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<PlatformTabl
     const claim = request.idempotencyClaim
     if (!claim) return payload
     request.idempotencyClaim = null
-    const where = db.updateTable('platform_idempotency_key').where('company_id', '=', claim.companyId).where('actor_id', '=', claim.actorId).where('key', '=', claim.key)
+    const where = db
+      .updateTable('platform_idempotency_key')
+      .where('company_id', '=', claim.companyId)
+      .where('actor_id', '=', claim.actorId)
+      .where('key', '=', claim.key)
     if (reply.statusCode >= 200 && reply.statusCode < 300) {
       const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : ''
       const type = reply.getHeader('content-type')
-      await where.set({ state: 'done', response_status: reply.statusCode, response_body: body, response_type: typeof type === 'string' ? type : null }).execute()
+      await where
+        .set({
+          state: 'done',
+          response_status: reply.statusCode,
+          response_body: body,
+          response_type: typeof type === 'string' ? type : null,
+        })
+        .execute()
     } else {
       // A failed request did nothing: the client may retry with the same key.
-      await db.deleteFrom('platform_idempotency_key').where('company_id', '=', claim.companyId).where('actor_id', '=', claim.actorId).where('key', '=', claim.key).execute()
+      await db
+        .deleteFrom('platform_idempotency_key')
+        .where('company_id', '=', claim.companyId)
+        .where('actor_id', '=', claim.actorId)
+        .where('key', '=', claim.key)
+        .execute()
     }
     return payload
   })

@@ -23,8 +23,13 @@ describe('the API description', () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'keel-openapi-')), 'openapi.json')
     await writeFile(file, response.body)
     const redocly = path.resolve(import.meta.dirname, '../../../../node_modules/.bin/redocly')
-    const result = await run(redocly, ['lint', file, '--format', 'json'], { env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }).catch((error: unknown) => error as { stdout: string; stderr: string })
-    const report = JSON.parse(result.stdout) as { totals: { errors: number; warnings: number }; problems: { severity: string; message: string; location: unknown }[] }
+    const result = await run(redocly, ['lint', file, '--format', 'json'], {
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    }).catch((error: unknown) => error as { stdout: string; stderr: string })
+    const report = JSON.parse(result.stdout) as {
+      totals: { errors: number; warnings: number }
+      problems: { severity: string; message: string; location: unknown }[]
+    }
     expect(report.problems.filter((p) => p.severity === 'error')).toEqual([])
     expect(report.totals.errors).toBe(0)
   }, 60_000)
@@ -36,7 +41,12 @@ describe('the API description', () => {
   })
 
   it('describes errors as problem documents and lists who may call each operation', async () => {
-    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, { description?: string; responses: Record<string, unknown>; security?: unknown[] }>> }>()
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<
+        string,
+        Record<string, { description?: string; responses: Record<string, unknown>; security?: unknown[] }>
+      >
+    }>()
     const invite = document.paths['/api/v1/identity/users/invitations']?.post
     expect(invite?.description).toContain('identity.user.invite')
     expect(Object.keys(invite?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '401', '403', '422']))

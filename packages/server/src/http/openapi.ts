@@ -21,13 +21,19 @@ export function openApiOptions(version: string): FastifyDynamicSwaggerOptions {
       info: {
         title: 'Keel API',
         version,
-        description: 'The REST API of Keel, the back-office platform. Errors are RFC 9457 problem documents with a stable `code`. Lists are keyset-paginated (`cursor`, `limit` ≤ 200). Creating POSTs honour `Idempotency-Key`; updates honour `If-Match`.',
+        description:
+          'The REST API of Keel, the back-office platform. Errors are RFC 9457 problem documents with a stable `code`. Lists are keyset-paginated (`cursor`, `limit` ≤ 200). Creating POSTs honour `Idempotency-Key`; updates honour `If-Match`.',
         license: { name: 'AGPL-3.0-only', identifier: 'AGPL-3.0-only' },
       },
       servers: [{ url: '/' }],
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'keel_session', description: 'Browser session; unsafe methods also need the X-CSRF-Token header.' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'keel_session',
+            description: 'Browser session; unsafe methods also need the X-CSRF-Token header.',
+          },
           bearer: { type: 'http', scheme: 'bearer', description: 'An API token (keel_…), scoped to permissions.' },
         },
       },
@@ -44,10 +50,22 @@ export function openApiOptions(version: string): FastifyDynamicSwaggerOptions {
     transform: ({ schema, url, route }) => {
       const access = route.config?.access
       const method = Array.isArray(route.method) ? String(route.method[0]) : String(route.method)
-      const transformed: Record<string, unknown> = { ...(schema as Record<string, unknown>), operationId: operationId(method, url) }
+      const transformed: Record<string, unknown> = {
+        ...(schema as Record<string, unknown>),
+        operationId: operationId(method, url),
+      }
       if (access === PUBLIC) transformed.security = []
-      const note = access === PUBLIC ? 'Public.' : access === AUTHENTICATED ? 'Any signed-in user.' : access ? `Needs \`${access}\`.` : ''
-      transformed.description = [note, (schema as { description?: string } | undefined)?.description].filter(Boolean).join(' ')
+      const note =
+        access === PUBLIC
+          ? 'Public.'
+          : access === AUTHENTICATED
+            ? 'Any signed-in user.'
+            : access
+              ? `Needs \`${access}\`.`
+              : ''
+      transformed.description = [note, (schema as { description?: string } | undefined)?.description]
+        .filter(Boolean)
+        .join(' ')
       return { schema: transformed, url }
     },
   }

@@ -23,23 +23,43 @@ describe('health', () => {
 
 describe('sign-in', () => {
   it('opens a session whose cookie is HttpOnly and SameSite=Lax', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: acme.admin.email, password: acme.admin.password } })
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: acme.admin.email, password: acme.admin.password },
+    })
     expect(response.statusCode).toBe(200)
     const cookie = response.cookies.find((c) => c.name === 'keel_session')
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
     expect(cookie?.secure).toBeFalsy()
-    expect(response.json()).toMatchObject({ status: 'signed_in', company: { id: acme.id }, user: { email: acme.admin.email } })
+    expect(response.json()).toMatchObject({
+      status: 'signed_in',
+      company: { id: acme.id },
+      user: { email: acme.admin.email },
+    })
   })
 
   it('answers a wrong password with 401 problem+json naming no field', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: acme.admin.email, password: 'not-the-password-1' } })
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: acme.admin.email, password: 'not-the-password-1' },
+    })
     expect(response.statusCode).toBe(401)
     expect(response.headers['content-type']).toContain('application/problem+json')
-    expect(response.json()).toMatchObject({ status: 401, code: 'identity.invalid_credentials', requestId: response.headers['x-request-id'] })
+    expect(response.json()).toMatchObject({
+      status: 401,
+      code: 'identity.invalid_credentials',
+      requestId: response.headers['x-request-id'],
+    })
   })
 
   it('rejects a malformed body with 400 and the JSON path of each bad field', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nope', extra: 1 } })
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'nope', extra: 1 },
+    })
     expect(response.statusCode).toBe(400)
     const body = response.json<{ code: string; errors: { path: string }[] }>()
     expect(body.code).toBe('request.invalid')

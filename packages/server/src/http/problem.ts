@@ -30,7 +30,13 @@ const TITLES: Record<number, string> = {
 }
 
 /** An RFC 9457 problem document with Keel's stable `code`, the request id and the bad fields. */
-export function problem(status: number, code: string, detail: string, requestId: string, errors: readonly FieldError[] = []) {
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  requestId: string,
+  errors: readonly FieldError[] = [],
+) {
   return {
     type: `https://keel.dev/problems/${code}`,
     title: TITLES[status] ?? 'Error',

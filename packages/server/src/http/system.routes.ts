@@ -7,10 +7,17 @@ import { PUBLIC } from '../modules/identity/index.ts'
 export const KEEL_VERSION = '0.1.0'
 
 export const systemRoutes: FastifyPluginAsyncTypebox<{ handle: DatabaseHandle }> = async (app, { handle }) => {
-  app.get('/health', { config: { access: PUBLIC }, schema: { tags: ['system'], summary: 'Liveness, database kind and schema version', response: { 200: Health } } }, async () => ({
-    status: 'ok' as const,
-    database: handle.kind,
-    schemaVersion: await schemaVersion(handle),
-    version: KEEL_VERSION,
-  }))
+  app.get(
+    '/health',
+    {
+      config: { access: PUBLIC },
+      schema: { tags: ['system'], summary: 'Liveness, database kind and schema version', response: { 200: Health } },
+    },
+    async () => ({
+      status: 'ok' as const,
+      database: handle.kind,
+      schemaVersion: await schemaVersion(handle),
+      version: KEEL_VERSION,
+    }),
+  )
 }

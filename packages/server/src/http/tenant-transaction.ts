@@ -11,12 +11,12 @@ import type { DatabaseHandle } from '../db/connect.ts'
 export function inTenantTransaction(handle: DatabaseHandle, handler: RouteHandlerMethod): RouteHandlerMethod {
   return async function tenantHandler(request, reply) {
     const actor = request.actor
-    if (!actor) return handler.call(this, request, reply) as unknown
+    if (!actor) return handler.call(this, request, reply)
     return handle.db.transaction().execute(async (trx) => {
       await sql`select set_config('keel.company_id', ${actor.companyId}, true)`.execute(trx)
       request.db = trx
       try {
-        return (await handler.call(this, request, reply)) as unknown
+        return await handler.call(this, request, reply)
       } finally {
         request.db = handle.db
       }

@@ -9,11 +9,20 @@ import { startJobs, type Jobs, type JobsLogger } from './start-jobs.ts'
  * With `KEEL_RUN_JOBS=false` (a web-only process) the queues still exist, so
  * requests can enqueue, but nothing runs here.
  */
-export async function startBackgroundWork(handle: DatabaseHandle, config: Config, logger: JobsLogger, options: { pollingIntervalSeconds?: number } = {}): Promise<Jobs> {
+export async function startBackgroundWork(
+  handle: DatabaseHandle,
+  config: Config,
+  logger: JobsLogger,
+  options: { pollingIntervalSeconds?: number } = {},
+): Promise<Jobs> {
   const jobs = await startJobs(handle, { logger, workers: config.runJobs, schedules: config.runJobs, ...options })
   await registerMailJobs(jobs, handle.db, { smtp: config.smtp, from: config.mailFrom })
   await jobs.work('identity.purge-sessions', async () => {
-    const purged = await purgeExpiredSessions(identityDb(handle.db), { idleTimeoutMs: config.sessionIdleTimeoutMs, absoluteTimeoutMs: config.sessionAbsoluteTimeoutMs }, new Date())
+    const purged = await purgeExpiredSessions(
+      identityDb(handle.db),
+      { idleTimeoutMs: config.sessionIdleTimeoutMs, absoluteTimeoutMs: config.sessionAbsoluteTimeoutMs },
+      new Date(),
+    )
     logger.info(purged, 'purged expired sessions')
   })
   if (config.runJobs) await jobs.schedule('identity.purge-sessions', '17 * * * *')

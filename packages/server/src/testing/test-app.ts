@@ -38,7 +38,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 export interface Browser {
   readonly cookie: string
   readonly csrfToken: string
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>
 }
 
 export function sessionCookieOf(response: LightMyRequestResponse): string {
@@ -52,7 +57,12 @@ export function browserFor(app: FastifyInstance, cookie: string, csrfToken: stri
     cookie,
     csrfToken,
     request: (method, url, payload, headers = {}) =>
-      app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrfToken, ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) }),
+      app.inject({
+        method,
+        url,
+        headers: { cookie, 'x-csrf-token': csrfToken, ...headers },
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      }),
   }
 }
 

@@ -22,4 +22,5 @@ export interface AuditTables {
 }
 
 /** `Kysely<DB>` is invariant in DB: narrow a wider schema (or a transaction over it) to the audit tables. */
-export const auditDb = <DB extends AuditTables>(db: Kysely<DB> | Transaction<DB>): Kysely<AuditTables> => db as unknown as Kysely<AuditTables>
+export const auditDb = <DB extends AuditTables>(db: Kysely<DB> | Transaction<DB>): Kysely<AuditTables> =>
+  db as unknown as Kysely<AuditTables>

@@ -41,7 +41,10 @@ export async function listAuditEvents<DB extends AuditTables>(
   if (filter.from) query = query.where('occurred_at', '>=', filter.from)
   if (filter.to) query = query.where('occurred_at', '<', filter.to)
   if (page.beforeSeq !== null) query = query.where('seq', '<', page.beforeSeq)
-  const rows = await query.orderBy('seq', 'desc').limit(page.limit + 1).execute()
+  const rows = await query
+    .orderBy('seq', 'desc')
+    .limit(page.limit + 1)
+    .execute()
   const items = rows.slice(0, page.limit).map((row) => ({
     id: row.id,
     seq: row.seq,

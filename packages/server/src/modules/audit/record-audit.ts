@@ -78,7 +78,11 @@ export async function recordAudit<DB extends AuditTables>(
 }
 
 /** The changed fields between two versions of a record, for `changes`. Unchanged fields are left out. */
-export function diffFields<T extends Record<string, unknown>>(before: Partial<T> | null, after: Partial<T> | null, fields: readonly (keyof T & string)[]): Changes {
+export function diffFields<T extends Record<string, unknown>>(
+  before: Partial<T> | null,
+  after: Partial<T> | null,
+  fields: readonly (keyof T & string)[],
+): Changes {
   const changes: Record<string, { before: unknown; after: unknown }> = {}
   for (const field of fields) {
     const was = normalize(before?.[field] ?? null)

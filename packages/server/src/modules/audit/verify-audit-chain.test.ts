@@ -13,7 +13,15 @@ let handle: DatabaseHandle
 
 async function appendEvents(n: number, companyId = COMPANY) {
   for (let i = 1; i <= n; i++) {
-    await recordAudit(handle.db, ctx(companyId), { action: 'test.thing.changed', entityType: 'thing', entityId: `thing-${String(i)}`, changes: { amountMinor: { before: BigInt(i), after: BigInt(i + 1) }, note: { before: null, after: `n${String(i)}` } } })
+    await recordAudit(handle.db, ctx(companyId), {
+      action: 'test.thing.changed',
+      entityType: 'thing',
+      entityId: `thing-${String(i)}`,
+      changes: {
+        amountMinor: { before: BigInt(i), after: BigInt(i + 1) },
+        note: { before: null, after: `n${String(i)}` },
+      },
+    })
   }
 }
 
@@ -42,14 +50,24 @@ describe('verifyAuditChain', () => {
   })
 
   it('names the altered event', async () => {
-    await tamper(sql`update audit_event set changes = '{"amountMinor":{"before":"3","after":"999"}}' where company_id = ${COMPANY} and seq = 3`)
+    await tamper(
+      sql`update audit_event set changes = '{"amountMinor":{"before":"3","after":"999"}}' where company_id = ${COMPANY} and seq = 3`,
+    )
     const verdict = await verifyAuditChain(handle.db, COMPANY)
-    expect(verdict).toMatchObject({ ok: false, checked: 2, brokenAt: { seq: '3', reason: expect.stringContaining('hash') as string } })
+    expect(verdict).toMatchObject({
+      ok: false,
+      checked: 2,
+      brokenAt: { seq: '3', reason: expect.stringContaining('hash') as string },
+    })
   })
 
   it('names the first missing event when one is deleted', async () => {
     await tamper(sql`delete from audit_event where company_id = ${COMPANY} and seq = 2`)
-    expect(await verifyAuditChain(handle.db, COMPANY)).toMatchObject({ ok: false, checked: 1, brokenAt: { seq: '2', id: null } })
+    expect(await verifyAuditChain(handle.db, COMPANY)).toMatchObject({
+      ok: false,
+      checked: 1,
+      brokenAt: { seq: '2', id: null },
+    })
   })
 
   it('notices the newest event removed', async () => {

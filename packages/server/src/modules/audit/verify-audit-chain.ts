@@ -36,9 +36,17 @@ export async function verifyAuditChain<DB extends AuditTables>(
       .execute()
     for (const row of rows) {
       const seq = row.seq
-      const broken = (reason: string): ChainVerdict => ({ ok: false, checked, brokenAt: { seq: seq.toString(), id: row.id, reason } })
+      const broken = (reason: string): ChainVerdict => ({
+        ok: false,
+        checked,
+        brokenAt: { seq: seq.toString(), id: row.id, reason },
+      })
       if (seq !== expectedSeq) {
-        return { ok: false, checked, brokenAt: { seq: expectedSeq.toString(), id: null, reason: `event ${expectedSeq.toString()} is missing` } }
+        return {
+          ok: false,
+          checked,
+          brokenAt: { seq: expectedSeq.toString(), id: null, reason: `event ${expectedSeq.toString()} is missing` },
+        }
       }
       if (row.prev_hash !== prevHash) return broken('its link to the previous event does not match')
       const recomputed = hashEvent(prevHash, {
@@ -62,10 +70,22 @@ export async function verifyAuditChain<DB extends AuditTables>(
     onProgress?.(checked)
     if (rows.length < BATCH) break
   }
-  const head = await db.selectFrom('audit_chain_head').select(['last_seq', 'last_hash']).where('company_id', '=', companyId).executeTakeFirst()
+  const head = await db
+    .selectFrom('audit_chain_head')
+    .select(['last_seq', 'last_hash'])
+    .where('company_id', '=', companyId)
+    .executeTakeFirst()
   const lastSeq = head ? head.last_seq : 0n
   if (lastSeq !== expectedSeq - 1n || (head && head.last_hash !== prevHash)) {
-    return { ok: false, checked, brokenAt: { seq: expectedSeq.toString(), id: null, reason: `the chain ends at ${(expectedSeq - 1n).toString()} but its head says ${lastSeq.toString()}` } }
+    return {
+      ok: false,
+      checked,
+      brokenAt: {
+        seq: expectedSeq.toString(),
+        id: null,
+        reason: `the chain ends at ${(expectedSeq - 1n).toString()} but its head says ${lastSeq.toString()}`,
+      },
+    }
   }
   return { ok: true, checked, brokenAt: null }
 }

@@ -17,6 +17,7 @@ export const reachOf = (actor: Actor, permission: Permission): Reach | null => a
 /** Throws `forbidden` unless the actor holds the permission at least at `reach`. */
 export function requirePermission(actor: Actor, permission: Permission, reach: Reach = 'own'): Reach {
   const held = reachOf(actor, permission)
-  if (held === null || !reachIncludes(held, reach)) throw forbidden('request.forbidden', `This needs the permission ${permission}.`, { permission })
+  if (held === null || !reachIncludes(held, reach))
+    throw forbidden('request.forbidden', `This needs the permission ${permission}.`, { permission })
   return held
 }

@@ -14,7 +14,11 @@ beforeEach(async () => {
 afterEach(() => t.close())
 
 const createToken = async (browser: Browser, permissions: string[], expiresInDays = 30) => {
-  const response = await browser.request('POST', '/api/v1/me/tokens', { name: 'integration', permissions, expiresInDays })
+  const response = await browser.request('POST', '/api/v1/me/tokens', {
+    name: 'integration',
+    permissions,
+    expiresInDays,
+  })
   expect(response.statusCode).toBe(201)
   return response.json<{ token: string; apiToken: { id: string; tokenPrefix: string } }>()
 }
@@ -37,21 +41,35 @@ describe('API tokens', () => {
     expect((await withToken(token, 'GET', '/api/v1/identity/users')).statusCode).toBe(200)
     const outside = await withToken(token, 'GET', '/api/v1/audit/events')
     expect(outside.statusCode).toBe(403)
-    expect(outside.json()).toMatchObject({ code: 'request.forbidden', detail: expect.stringContaining('audit.event.read') as string })
+    expect(outside.json()).toMatchObject({
+      code: 'request.forbidden',
+      detail: expect.stringContaining('audit.event.read') as string,
+    })
   })
 
   it('need no CSRF token (no cookie is involved)', async () => {
     const { token } = await createToken(admin, ['identity.role.manage'])
-    const response = await withToken(token, 'POST', '/api/v1/identity/roles', { key: 'auditor_lite', name: 'Auditor lite', permissions: [] })
+    const response = await withToken(token, 'POST', '/api/v1/identity/roles', {
+      key: 'auditor_lite',
+      name: 'Auditor lite',
+      permissions: [],
+    })
     expect(response.statusCode).toBe(201)
   })
 
   it('cannot be scoped to a permission the user lacks', async () => {
     const eve = await aUser(t.handle, acme, ['employee'])
     const browser = await signInAs(t.app, eve.email, eve.password)
-    const response = await browser.request('POST', '/api/v1/me/tokens', { name: 'sneaky', permissions: ['audit.event.read'], expiresInDays: 1 })
+    const response = await browser.request('POST', '/api/v1/me/tokens', {
+      name: 'sneaky',
+      permissions: ['audit.event.read'],
+      expiresInDays: 1,
+    })
     expect(response.statusCode).toBe(422)
-    expect(response.json()).toMatchObject({ code: 'identity.permission_not_held', errors: [{ path: '/body/permissions/0' }] })
+    expect(response.json()).toMatchObject({
+      code: 'identity.permission_not_held',
+      errors: [{ path: '/body/permissions/0' }],
+    })
   })
 
   it('stop working when revoked or expired', async () => {
@@ -71,7 +89,12 @@ describe('API tokens', () => {
     const { token } = await createToken(browser, ['identity.user.read'])
     expect((await withToken(token, 'GET', '/api/v1/identity/users')).statusCode).toBe(200)
     const user = await admin.request('GET', `/api/v1/identity/users/${ivan.id}`)
-    await admin.request('PUT', `/api/v1/identity/users/${ivan.id}/roles`, { roleIds: [acme.roleIds.employee] }, { 'if-match': user.headers.etag as string })
+    await admin.request(
+      'PUT',
+      `/api/v1/identity/users/${ivan.id}/roles`,
+      { roleIds: [acme.roleIds.employee] },
+      { 'if-match': user.headers.etag as string },
+    )
     expect((await withToken(token, 'GET', '/api/v1/identity/users')).statusCode).toBe(403)
   })
 })
@@ -86,7 +109,11 @@ describe('deactivation', () => {
     expect(response.json()).toMatchObject({ status: 'deactivated' })
     expect((await browser.request('GET', '/api/v1/me/profile')).statusCode).toBe(401)
     expect((await withToken(token, 'GET', '/api/v1/identity/users')).statusCode).toBe(401)
-    const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: ivan.email, password: ivan.password } })
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: ivan.email, password: ivan.password },
+    })
     expect(again.statusCode).toBe(401)
   })
 })

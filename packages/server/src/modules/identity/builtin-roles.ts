@@ -17,7 +17,12 @@ const readOnly = (permission: Permission) => /\.(read|verify)$/.test(permission)
  * permissions (an HR role that cannot see employees would be no HR role).
  */
 export const BUILTIN_ROLES: readonly RoleDefinition[] = [
-  { key: 'admin', name: 'Back-office manager', description: 'Runs the back office: every permission in the company.', permissions: all() },
+  {
+    key: 'admin',
+    name: 'Back-office manager',
+    description: 'Runs the back office: every permission in the company.',
+    permissions: all(),
+  },
   {
     key: 'department_head',
     name: 'Department head',
@@ -30,7 +35,12 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
     description: 'Leads a team: assigns and reviews its work.',
     permissions: [{ permission: 'identity.user.read', reach: 'team' }],
   },
-  { key: 'employee', name: 'Employee', description: 'Asks the back office for things; sees their own records.', permissions: [] },
+  {
+    key: 'employee',
+    name: 'Employee',
+    description: 'Asks the back office for things; sees their own records.',
+    permissions: [],
+  },
   {
     key: 'hr',
     name: 'HR',
@@ -40,7 +50,12 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
       { permission: 'identity.user.invite', reach: 'company' },
     ],
   },
-  { key: 'payroll', name: 'Payroll', description: 'Runs payroll.', permissions: [{ permission: 'identity.user.read', reach: 'company' }] },
+  {
+    key: 'payroll',
+    name: 'Payroll',
+    description: 'Runs payroll.',
+    permissions: [{ permission: 'identity.user.read', reach: 'company' }],
+  },
   { key: 'accountant', name: 'Accountant', description: 'Keeps the books.', permissions: [] },
   {
     key: 'it_support',
@@ -59,5 +74,10 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
     description: 'Reads everything in scope, changes nothing, verifies the audit trail.',
     permissions: all().filter((p) => readOnly(p.permission)),
   },
-  { key: 'external', name: 'External staff', description: 'Outsourced staff: only what their firm is contracted for.', permissions: [] },
+  {
+    key: 'external',
+    name: 'External staff',
+    description: 'Outsourced staff: only what their firm is contracted for.',
+    permissions: [],
+  },
 ]

@@ -19,14 +19,39 @@ export async function completeSignIn(
   policy: SessionPolicy & LockoutPolicy,
   now: Date,
 ): Promise<NewSession> {
-  if (!pending.mfaPending) throw unauthenticated('identity.no_pending_sign_in', 'There is no sign-in waiting for a second factor.')
-  const user = await db.selectFrom('identity_user').select(['email']).where('id', '=', pending.userId).executeTakeFirstOrThrow()
+  if (!pending.mfaPending)
+    throw unauthenticated('identity.no_pending_sign_in', 'There is no sign-in waiting for a second factor.')
+  const user = await db
+    .selectFrom('identity_user')
+    .select(['email'])
+    .where('id', '=', pending.userId)
+    .executeTakeFirstOrThrow()
   await assertNotLockedOut(db, user.email, meta.ip, policy, now)
   try {
     const method = await checkSecondFactor(db, key, pending.userId, code, now)
     await db.deleteFrom('identity_session').where('token_hash', '=', pending.tokenHash).execute()
-    const session = await startSession(db, { userId: pending.userId, companyId: pending.companyId, mfaPending: false, ip: meta.ip, userAgent: meta.userAgent }, policy, now)
-    await recordAudit(db, { companyId: pending.companyId, actorId: pending.userId, actorKind: 'user', requestId: null }, { action: 'identity.session.signed_in', entityType: 'user', entityId: pending.userId, changes: { secondFactor: { before: null, after: method } } })
+    const session = await startSession(
+      db,
+      {
+        userId: pending.userId,
+        companyId: pending.companyId,
+        mfaPending: false,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+      },
+      policy,
+      now,
+    )
+    await recordAudit(
+      db,
+      { companyId: pending.companyId, actorId: pending.userId, actorKind: 'user', requestId: null },
+      {
+        action: 'identity.session.signed_in',
+        entityType: 'user',
+        entityId: pending.userId,
+        changes: { secondFactor: { before: null, after: method } },
+      },
+    )
     return session
   } catch (error) {
     await recordFailure(db, user.email, meta.ip, now)
@@ -36,9 +61,27 @@ export async function completeSignIn(
 
 /** Moves a session to another company the user belongs to; anything else reads as not found. */
 export async function switchCompany(db: Kysely<IdentityDeps>, session: LiveSession, companyId: string): Promise<void> {
-  const member = await db.selectFrom('identity_membership').select('company_id').where('company_id', '=', companyId).where('user_id', '=', session.userId).where('status', '=', 'active').executeTakeFirst()
+  const member = await db
+    .selectFrom('identity_membership')
+    .select('company_id')
+    .where('company_id', '=', companyId)
+    .where('user_id', '=', session.userId)
+    .where('status', '=', 'active')
+    .executeTakeFirst()
   if (!member) throw notFound('identity.company_not_found', 'No such company.')
-  await db.updateTable('identity_session').set({ active_company_id: companyId }).where('token_hash', '=', session.tokenHash).execute()
-  await recordAudit(db, { companyId, actorId: session.userId, actorKind: 'user', requestId: null }, { action: 'identity.session.company_switched', entityType: 'user', entityId: session.userId, changes: { companyId: { before: session.companyId, after: companyId } } })
+  await db
+    .updateTable('identity_session')
+    .set({ active_company_id: companyId })
+    .where('token_hash', '=', session.tokenHash)
+    .execute()
+  await recordAudit(
+    db,
+    { companyId, actorId: session.userId, actorKind: 'user', requestId: null },
+    {
+      action: 'identity.session.company_switched',
+      entityType: 'user',
+      entityId: session.userId,
+      changes: { companyId: { before: session.companyId, after: companyId } },
+    },
+  )
 }
-

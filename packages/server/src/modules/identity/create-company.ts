@@ -18,11 +18,20 @@ export interface CreatedCompany {
 }
 
 /** A new tenant with the built-in roles; its audit chain starts with its own creation. */
-export async function createCompany(db: Kysely<IdentityDeps>, input: CreateCompanyInput, actor: Omit<AuditContext, 'companyId'>): Promise<CreatedCompany> {
+export async function createCompany(
+  db: Kysely<IdentityDeps>,
+  input: CreateCompanyInput,
+  actor: Omit<AuditContext, 'companyId'>,
+): Promise<CreatedCompany> {
   const name = input.name.trim()
-  if (name.length === 0 || name.length > 200) throw invalidField('identity.invalid_company_name', '/body/name', 'A company needs a name of 1 to 200 characters.')
+  if (name.length === 0 || name.length > 200)
+    throw invalidField('identity.invalid_company_name', '/body/name', 'A company needs a name of 1 to 200 characters.')
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(input.slug)) {
-    throw invalidField('identity.invalid_company_slug', '/body/slug', 'The short name may use lower-case letters, digits and dashes.')
+    throw invalidField(
+      'identity.invalid_company_slug',
+      '/body/slug',
+      'The short name may use lower-case letters, digits and dashes.',
+    )
   }
   const id = newId()
   try {
@@ -34,20 +43,44 @@ export async function createCompany(db: Kysely<IdentityDeps>, input: CreateCompa
         roleIds[role.key] = roleId
         await trx
           .insertInto('identity_role')
-          .values({ company_id: id, id: roleId, key: role.key, name: role.name, description: role.description, builtin: true })
+          .values({
+            company_id: id,
+            id: roleId,
+            key: role.key,
+            name: role.name,
+            description: role.description,
+            builtin: true,
+          })
           .execute()
         if (role.permissions.length > 0) {
           await trx
             .insertInto('identity_role_permission')
-            .values(role.permissions.map((p) => ({ company_id: id, role_id: roleId, permission: p.permission, reach: p.reach })))
+            .values(
+              role.permissions.map((p) => ({
+                company_id: id,
+                role_id: roleId,
+                permission: p.permission,
+                reach: p.reach,
+              })),
+            )
             .execute()
         }
       }
-      await recordAudit(trx, { ...actor, companyId: id }, { action: 'identity.company.created', entityType: 'company', entityId: id, changes: { name: { before: null, after: name }, slug: { before: null, after: input.slug } } })
+      await recordAudit(
+        trx,
+        { ...actor, companyId: id },
+        {
+          action: 'identity.company.created',
+          entityType: 'company',
+          entityId: id,
+          changes: { name: { before: null, after: name }, slug: { before: null, after: input.slug } },
+        },
+      )
       return { id, name, slug: input.slug, roleIds }
     })
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('identity.company_slug_taken', `the short name "${input.slug}" is taken`)
+    if (isUniqueViolation(error))
+      throw conflict('identity.company_slug_taken', `the short name "${input.slug}" is taken`)
     throw error
   }
 }

@@ -50,7 +50,16 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie.ts'
 import { listUserSessions, revokeSession, type LiveSession, type SessionPolicy } from './sessions.ts'
 import { signIn, type LockoutPolicy } from './sign-in.ts'
 import { disableTotp, enableTotp, regenerateRecoveryCodes, setupTotp } from './totp.ts'
-import { deactivateUser, getUser, listUserCompanies, listUsers, reactivateUser, setUserRoles, updateDisplayName, type UserView } from './users.ts'
+import {
+  deactivateUser,
+  getUser,
+  listUserCompanies,
+  listUsers,
+  reactivateUser,
+  setUserRoles,
+  updateDisplayName,
+  type UserView,
+} from './users.ts'
 
 export interface IdentityRoutesOptions {
   readonly clock: Clock
@@ -60,7 +69,16 @@ export interface IdentityRoutesOptions {
   readonly secureCookies: boolean
 }
 
-const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem, 422: Problem, 429: Problem }
+const errors = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  412: Problem,
+  422: Problem,
+  429: Problem,
+}
 
 /** The acting user, in a form every use case's audit needs. */
 export const auditContextOf = (request: FastifyRequest): AuditContext & { actorId: string } => {
@@ -78,25 +96,44 @@ const actorOf = (request: FastifyRequest): Actor => {
 
 const userJson = (user: UserView) => ({ ...user, createdAt: user.createdAt.toISOString() })
 const isUserCursor = (v: unknown): v is { email: string; id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { email?: unknown }).email === 'string' && typeof (v as { id?: unknown }).id === 'string'
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { email?: unknown }).email === 'string' &&
+  typeof (v as { id?: unknown }).id === 'string'
 
 /** HTTP adapter for identity: decode, call the use case, choose a status. No rules here. */
 export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = async (app, options) => {
   const { clock, policy, secretKey, publicUrl, secureCookies } = options
 
-  async function sessionReply(db: Kysely<IdentityDeps>, session: { userId: string; companyId: string; csrfToken: string }, status: 'signed_in' | 'mfa_required') {
-    const user = await db.selectFrom('identity_user').select(['id', 'email', 'display_name', 'totp_enabled_at']).where('id', '=', session.userId).executeTakeFirstOrThrow()
+  async function sessionReply(
+    db: Kysely<IdentityDeps>,
+    session: { userId: string; companyId: string; csrfToken: string },
+    status: 'signed_in' | 'mfa_required',
+  ) {
+    const user = await db
+      .selectFrom('identity_user')
+      .select(['id', 'email', 'display_name', 'totp_enabled_at'])
+      .where('id', '=', session.userId)
+      .executeTakeFirstOrThrow()
     const companies = await listUserCompanies(db, session.userId)
     const company = companies.find((c) => c.id === session.companyId)
     if (!company) throw unauthenticated('request.unauthenticated', 'Sign in again.')
-    const grants = status === 'signed_in' ? await loadGrants(db, session.companyId, session.userId) : new Map<string, Reach>()
+    const grants =
+      status === 'signed_in' ? await loadGrants(db, session.companyId, session.userId) : new Map<string, Reach>()
     return {
       status,
       csrfToken: session.csrfToken,
-      user: { id: user.id, email: user.email, displayName: user.display_name, mfaEnabled: user.totp_enabled_at !== null },
+      user: {
+        id: user.id,
+        email: user.email,
+        displayName: user.display_name,
+        mfaEnabled: user.totp_enabled_at !== null,
+      },
       company,
       companies,
-      permissions: [...grants].map(([permission, reach]) => ({ permission, reach })).sort((a, b) => a.permission.localeCompare(b.permission)),
+      permissions: [...grants]
+        .map(([permission, reach]) => ({ permission, reach }))
+        .sort((a, b) => a.permission.localeCompare(b.permission)),
     }
   }
 
@@ -106,115 +143,333 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
 
   // ---- sign-in and the pages reachable without a session -------------------
 
-  app.post('/auth/login', { config: { access: PUBLIC }, schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: LoginBody, response: { 200: SessionReply, ...errors } } }, async (request, reply) => {
-    const signedIn = await signIn(dbOf(request), { email: request.body.email, password: request.body.password, ip: request.ip, userAgent: request.headers['user-agent'] ?? null }, policy, clock.now())
-    startCookie(reply, signedIn.token)
-    return sessionReply(dbOf(request), signedIn, signedIn.mfaRequired ? 'mfa_required' : 'signed_in')
-  })
+  app.post(
+    '/auth/login',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password',
+        body: LoginBody,
+        response: { 200: SessionReply, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const signedIn = await signIn(
+        dbOf(request),
+        {
+          email: request.body.email,
+          password: request.body.password,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+        },
+        policy,
+        clock.now(),
+      )
+      startCookie(reply, signedIn.token)
+      return sessionReply(dbOf(request), signedIn, signedIn.mfaRequired ? 'mfa_required' : 'signed_in')
+    },
+  )
 
-  app.post('/auth/mfa', { config: { access: PUBLIC }, schema: { tags: ['auth'], summary: 'Second sign-in step: a TOTP or recovery code', body: MfaBody, response: { 200: SessionReply, ...errors } } }, async (request, reply) => {
-    const pending = request.session
-    if (!pending?.mfaPending) throw unauthenticated('identity.no_pending_sign_in', 'Sign in with your password first.')
-    const session = await completeSignIn(dbOf(request), secretKey, pending, request.body.code.trim(), { ip: request.ip, userAgent: request.headers['user-agent'] ?? null }, policy, clock.now())
-    startCookie(reply, session.token)
-    return sessionReply(dbOf(request), { userId: pending.userId, companyId: pending.companyId, csrfToken: session.csrfToken }, 'signed_in')
-  })
+  app.post(
+    '/auth/mfa',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['auth'],
+        summary: 'Second sign-in step: a TOTP or recovery code',
+        body: MfaBody,
+        response: { 200: SessionReply, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const pending = request.session
+      if (!pending?.mfaPending)
+        throw unauthenticated('identity.no_pending_sign_in', 'Sign in with your password first.')
+      const session = await completeSignIn(
+        dbOf(request),
+        secretKey,
+        pending,
+        request.body.code.trim(),
+        { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
+        policy,
+        clock.now(),
+      )
+      startCookie(reply, session.token)
+      return sessionReply(
+        dbOf(request),
+        { userId: pending.userId, companyId: pending.companyId, csrfToken: session.csrfToken },
+        'signed_in',
+      )
+    },
+  )
 
-  app.post('/auth/logout', { config: { access: PUBLIC }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
-    if (request.session) await revokeSession(dbOf(request), request.session.userId, request.session.id, clock.now())
-    clearSessionCookie(reply, secureCookies)
-    void reply.code(204)
-    return null
-  })
+  app.post(
+    '/auth/logout',
+    {
+      config: { access: PUBLIC },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null(), ...errors } },
+    },
+    async (request, reply) => {
+      if (request.session) await revokeSession(dbOf(request), request.session.userId, request.session.id, clock.now())
+      clearSessionCookie(reply, secureCookies)
+      void reply.code(204)
+      return null
+    },
+  )
 
-  app.get('/auth/session', { config: { access: PUBLIC }, schema: { tags: ['auth'], summary: 'The signed-in user, company and permissions', response: { 200: SessionReply, ...errors } } }, async (request) => {
-    const session: LiveSession | null = request.session
-    if (!session) throw unauthenticated('request.unauthenticated', 'Not signed in.')
-    return sessionReply(dbOf(request), session, session.mfaPending ? 'mfa_required' : 'signed_in')
-  })
+  app.get(
+    '/auth/session',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, company and permissions',
+        response: { 200: SessionReply, ...errors },
+      },
+    },
+    async (request) => {
+      const session: LiveSession | null = request.session
+      if (!session) throw unauthenticated('request.unauthenticated', 'Not signed in.')
+      return sessionReply(dbOf(request), session, session.mfaPending ? 'mfa_required' : 'signed_in')
+    },
+  )
 
-  app.post('/auth/switch-company', { config: { access: AUTHENTICATED }, schema: { tags: ['auth'], summary: 'Make another of your companies the active one', body: SwitchCompanyBody, response: { 200: SessionReply, ...errors } } }, async (request) => {
-    const session = request.session
-    if (!session) throw unauthenticated('request.session_required', 'Switching company needs a browser session.')
-    await switchCompany(dbOf(request), session, request.body.companyId)
-    return sessionReply(dbOf(request), { ...session, companyId: request.body.companyId }, 'signed_in')
-  })
+  app.post(
+    '/auth/switch-company',
+    {
+      config: { access: AUTHENTICATED },
+      schema: {
+        tags: ['auth'],
+        summary: 'Make another of your companies the active one',
+        body: SwitchCompanyBody,
+        response: { 200: SessionReply, ...errors },
+      },
+    },
+    async (request) => {
+      const session = request.session
+      if (!session) throw unauthenticated('request.session_required', 'Switching company needs a browser session.')
+      await switchCompany(dbOf(request), session, request.body.companyId)
+      return sessionReply(dbOf(request), { ...session, companyId: request.body.companyId }, 'signed_in')
+    },
+  )
 
-  app.post('/auth/invitations/accept', { config: { access: PUBLIC }, schema: { tags: ['auth'], summary: 'Set a password from an invitation link', body: AcceptInvitationBody, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
-    await acceptInvitation(dbOf(request), request.body, clock.now())
-    void reply.code(204)
-    return null
-  })
+  app.post(
+    '/auth/invitations/accept',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a password from an invitation link',
+        body: AcceptInvitationBody,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await acceptInvitation(dbOf(request), request.body, clock.now())
+      void reply.code(204)
+      return null
+    },
+  )
 
-  app.post('/auth/password-reset/request', { config: { access: PUBLIC }, schema: { tags: ['auth'], summary: 'E-mail a password reset link', body: PasswordResetRequestBody, response: { 202: Type.Null(), ...errors } } }, async (request, reply) => {
-    await requestPasswordReset(dbOf(request), request.body.email, publicUrl, clock.now())
-    void reply.code(202)
-    return null
-  })
+  app.post(
+    '/auth/password-reset/request',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['auth'],
+        summary: 'E-mail a password reset link',
+        body: PasswordResetRequestBody,
+        response: { 202: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(dbOf(request), request.body.email, publicUrl, clock.now())
+      void reply.code(202)
+      return null
+    },
+  )
 
-  app.post('/auth/password-reset/complete', { config: { access: PUBLIC }, schema: { tags: ['auth'], summary: 'Set a new password from a reset link', body: PasswordResetCompleteBody, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
-    await completePasswordReset(dbOf(request), request.body, clock.now())
-    void reply.code(204)
-    return null
-  })
+  app.post(
+    '/auth/password-reset/complete',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password from a reset link',
+        body: PasswordResetCompleteBody,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await completePasswordReset(dbOf(request), request.body, clock.now())
+      void reply.code(204)
+      return null
+    },
+  )
 
   // ---- the signed-in user's own account ---------------------------------------
 
-  app.get('/me/profile', { config: { access: AUTHENTICATED }, schema: { tags: ['me'], summary: 'Your profile', response: { 200: User, ...errors } } }, async (request) => {
-    const actor = actorOf(request)
-    return userJson(await getUser(dbOf(request), actor.companyId, actor.userId))
-  })
+  app.get(
+    '/me/profile',
+    {
+      config: { access: AUTHENTICATED },
+      schema: { tags: ['me'], summary: 'Your profile', response: { 200: User, ...errors } },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      return userJson(await getUser(dbOf(request), actor.companyId, actor.userId))
+    },
+  )
 
-  app.patch('/me/profile', { config: { access: AUTHENTICATED }, schema: { tags: ['me'], summary: 'Change your display name', body: UpdateProfileBody, response: { 200: User, ...errors } } }, async (request) => {
-    const context = auditContextOf(request)
-    await updateDisplayName(dbOf(request), context, request.body.displayName)
-    return userJson(await getUser(dbOf(request), context.companyId, context.actorId))
-  })
+  app.patch(
+    '/me/profile',
+    {
+      config: { access: AUTHENTICATED },
+      schema: {
+        tags: ['me'],
+        summary: 'Change your display name',
+        body: UpdateProfileBody,
+        response: { 200: User, ...errors },
+      },
+    },
+    async (request) => {
+      const context = auditContextOf(request)
+      await updateDisplayName(dbOf(request), context, request.body.displayName)
+      return userJson(await getUser(dbOf(request), context.companyId, context.actorId))
+    },
+  )
 
-  app.post('/me/password', { config: { access: AUTHENTICATED }, schema: { tags: ['me'], summary: 'Change your password (ends your other sessions)', body: ChangePasswordBody, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
-    await changePassword(dbOf(request), auditContextOf(request), { ...request.body, keepSessionId: request.actor?.sessionId ?? undefined }, clock.now())
-    void reply.code(204)
-    return null
-  })
+  app.post(
+    '/me/password',
+    {
+      config: { access: AUTHENTICATED },
+      schema: {
+        tags: ['me'],
+        summary: 'Change your password (ends your other sessions)',
+        body: ChangePasswordBody,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await changePassword(
+        dbOf(request),
+        auditContextOf(request),
+        { ...request.body, keepSessionId: request.actor?.sessionId ?? undefined },
+        clock.now(),
+      )
+      void reply.code(204)
+      return null
+    },
+  )
 
-  app.post('/me/mfa/setup', { config: { access: AUTHENTICATED }, schema: { tags: ['me'], summary: 'Start two-factor enrolment', response: { 200: MfaSetupReply, ...errors } } }, async (request) => setupTotp(dbOf(request), secretKey, actorOf(request).userId))
+  app.post(
+    '/me/mfa/setup',
+    {
+      config: { access: AUTHENTICATED },
+      schema: { tags: ['me'], summary: 'Start two-factor enrolment', response: { 200: MfaSetupReply, ...errors } },
+    },
+    async (request) => setupTotp(dbOf(request), secretKey, actorOf(request).userId),
+  )
 
-  app.post('/me/mfa/enable', { config: { access: AUTHENTICATED }, schema: { tags: ['me'], summary: 'Turn two-factor sign-in on with a first code', body: MfaEnableBody, response: { 200: RecoveryCodesReply, ...errors } } }, async (request) => ({
-    recoveryCodes: await enableTotp(dbOf(request), secretKey, auditContextOf(request), request.body.code, clock.now()),
-  }))
+  app.post(
+    '/me/mfa/enable',
+    {
+      config: { access: AUTHENTICATED },
+      schema: {
+        tags: ['me'],
+        summary: 'Turn two-factor sign-in on with a first code',
+        body: MfaEnableBody,
+        response: { 200: RecoveryCodesReply, ...errors },
+      },
+    },
+    async (request) => ({
+      recoveryCodes: await enableTotp(
+        dbOf(request),
+        secretKey,
+        auditContextOf(request),
+        request.body.code,
+        clock.now(),
+      ),
+    }),
+  )
 
-  app.post('/me/mfa/disable', { config: { access: AUTHENTICATED }, schema: { tags: ['me'], summary: 'Turn two-factor sign-in off', body: PasswordConfirmBody, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
-    await disableTotp(dbOf(request), auditContextOf(request), request.body.password)
-    void reply.code(204)
-    return null
-  })
+  app.post(
+    '/me/mfa/disable',
+    {
+      config: { access: AUTHENTICATED },
+      schema: {
+        tags: ['me'],
+        summary: 'Turn two-factor sign-in off',
+        body: PasswordConfirmBody,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await disableTotp(dbOf(request), auditContextOf(request), request.body.password)
+      void reply.code(204)
+      return null
+    },
+  )
 
-  app.post('/me/mfa/recovery-codes', { config: { access: AUTHENTICATED }, schema: { tags: ['me'], summary: 'Replace your recovery codes', body: PasswordConfirmBody, response: { 200: RecoveryCodesReply, ...errors } } }, async (request) => ({
-    recoveryCodes: await regenerateRecoveryCodes(dbOf(request), auditContextOf(request), request.body.password),
-  }))
+  app.post(
+    '/me/mfa/recovery-codes',
+    {
+      config: { access: AUTHENTICATED },
+      schema: {
+        tags: ['me'],
+        summary: 'Replace your recovery codes',
+        body: PasswordConfirmBody,
+        response: { 200: RecoveryCodesReply, ...errors },
+      },
+    },
+    async (request) => ({
+      recoveryCodes: await regenerateRecoveryCodes(dbOf(request), auditContextOf(request), request.body.password),
+    }),
+  )
 
-  app.get('/me/sessions', { config: { access: AUTHENTICATED }, schema: { tags: ['me'], summary: 'Your active sessions', response: { 200: SessionList, ...errors } } }, async (request) => {
-    const actor = actorOf(request)
-    const rows = await listUserSessions(dbOf(request), actor.userId, clock.now(), policy)
-    return {
-      items: rows.map((row) => ({
-        id: row.id,
-        current: row.id === actor.sessionId,
-        createdAt: row.created_at.toISOString(),
-        lastSeenAt: row.last_seen_at.toISOString(),
-        expiresAt: row.expires_at.toISOString(),
-        ip: row.ip,
-        userAgent: row.user_agent,
-      })),
-    }
-  })
+  app.get(
+    '/me/sessions',
+    {
+      config: { access: AUTHENTICATED },
+      schema: { tags: ['me'], summary: 'Your active sessions', response: { 200: SessionList, ...errors } },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const rows = await listUserSessions(dbOf(request), actor.userId, clock.now(), policy)
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          current: row.id === actor.sessionId,
+          createdAt: row.created_at.toISOString(),
+          lastSeenAt: row.last_seen_at.toISOString(),
+          expiresAt: row.expires_at.toISOString(),
+          ip: row.ip,
+          userAgent: row.user_agent,
+        })),
+      }
+    },
+  )
 
-  app.delete('/me/sessions/:id', { config: { access: AUTHENTICATED }, schema: { tags: ['me'], summary: 'Sign out one of your sessions', params: IdParams, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
-    const actor = actorOf(request)
-    if (!(await revokeSession(dbOf(request), actor.userId, request.params.id, clock.now()))) throw notFound('identity.session_not_found', 'No such session.')
-    void reply.code(204)
-    return null
-  })
+  app.delete(
+    '/me/sessions/:id',
+    {
+      config: { access: AUTHENTICATED },
+      schema: {
+        tags: ['me'],
+        summary: 'Sign out one of your sessions',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request)
+      if (!(await revokeSession(dbOf(request), actor.userId, request.params.id, clock.now())))
+        throw notFound('identity.session_not_found', 'No such session.')
+      void reply.code(204)
+      return null
+    },
+  )
 
   const tokenJson = (t: Awaited<ReturnType<typeof listApiTokens>>[number]) => ({
     ...t,
@@ -224,95 +479,280 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     createdAt: t.createdAt.toISOString(),
   })
 
-  app.get('/me/tokens', { config: { access: AUTHENTICATED }, schema: { tags: ['me'], summary: 'Your API tokens', response: { 200: ApiTokenList, ...errors } } }, async (request) => {
-    const actor = actorOf(request)
-    return { items: (await listApiTokens(dbOf(request), actor.companyId, actor.userId)).map(tokenJson) }
-  })
+  app.get(
+    '/me/tokens',
+    {
+      config: { access: AUTHENTICATED },
+      schema: { tags: ['me'], summary: 'Your API tokens', response: { 200: ApiTokenList, ...errors } },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      return { items: (await listApiTokens(dbOf(request), actor.companyId, actor.userId)).map(tokenJson) }
+    },
+  )
 
-  app.post('/me/tokens', { config: { access: AUTHENTICATED, idempotent: true }, schema: { tags: ['me'], summary: 'Create an API token (shown once)', body: CreateApiTokenBody, response: { 201: CreatedApiToken, ...errors } } }, async (request, reply) => {
-    const created = await createApiToken(dbOf(request), auditContextOf(request), request.body, clock.now())
-    void reply.code(201)
-    return { token: created.token, apiToken: tokenJson(created.apiToken) }
-  })
+  app.post(
+    '/me/tokens',
+    {
+      config: { access: AUTHENTICATED, idempotent: true },
+      schema: {
+        tags: ['me'],
+        summary: 'Create an API token (shown once)',
+        body: CreateApiTokenBody,
+        response: { 201: CreatedApiToken, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const created = await createApiToken(dbOf(request), auditContextOf(request), request.body, clock.now())
+      void reply.code(201)
+      return { token: created.token, apiToken: tokenJson(created.apiToken) }
+    },
+  )
 
-  app.delete('/me/tokens/:id', { config: { access: AUTHENTICATED }, schema: { tags: ['me'], summary: 'Revoke one of your API tokens', params: IdParams, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
-    await revokeApiToken(dbOf(request), auditContextOf(request), request.params.id, clock.now())
-    void reply.code(204)
-    return null
-  })
+  app.delete(
+    '/me/tokens/:id',
+    {
+      config: { access: AUTHENTICATED },
+      schema: {
+        tags: ['me'],
+        summary: 'Revoke one of your API tokens',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await revokeApiToken(dbOf(request), auditContextOf(request), request.params.id, clock.now())
+      void reply.code(204)
+      return null
+    },
+  )
 
   // ---- users and roles (administration) -------------------------------------
 
-  app.get('/identity/users', { config: { access: 'identity.user.read' }, schema: { tags: ['identity'], summary: 'Users of the company', querystring: UserListQuery, response: { 200: UserPage, ...errors } } }, async (request) => {
-    const actor = actorOf(request)
-    const after = decodeCursor(request.query.cursor, isUserCursor)
-    const page = await listUsers(dbOf(request), actor.companyId, { q: request.query.q, status: request.query.status }, { after, limit: pageSize(request.query.limit) })
-    return { items: page.items.map(userJson), nextCursor: page.next ? encodeCursor(page.next) : null }
-  })
+  app.get(
+    '/identity/users',
+    {
+      config: { access: 'identity.user.read' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Users of the company',
+        querystring: UserListQuery,
+        response: { 200: UserPage, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const after = decodeCursor(request.query.cursor, isUserCursor)
+      const page = await listUsers(
+        dbOf(request),
+        actor.companyId,
+        { q: request.query.q, status: request.query.status },
+        { after, limit: pageSize(request.query.limit) },
+      )
+      return { items: page.items.map(userJson), nextCursor: page.next ? encodeCursor(page.next) : null }
+    },
+  )
 
-  app.get('/identity/users/:id', { config: { access: 'identity.user.read' }, schema: { tags: ['identity'], summary: 'One user', params: IdParams, response: { 200: User, ...errors } } }, async (request, reply) => {
-    const user = await getUser(dbOf(request), actorOf(request).companyId, request.params.id)
-    setEtag(reply, user.version)
-    return userJson(user)
-  })
+  app.get(
+    '/identity/users/:id',
+    {
+      config: { access: 'identity.user.read' },
+      schema: { tags: ['identity'], summary: 'One user', params: IdParams, response: { 200: User, ...errors } },
+    },
+    async (request, reply) => {
+      const user = await getUser(dbOf(request), actorOf(request).companyId, request.params.id)
+      setEtag(reply, user.version)
+      return userJson(user)
+    },
+  )
 
-  app.post('/identity/users/invitations', { config: { access: 'identity.user.invite', idempotent: true }, schema: { tags: ['identity'], summary: 'Invite a person by e-mail', body: InviteUserBody, response: { 201: InvitedUser, ...errors } } }, async (request, reply) => {
-    const context = auditContextOf(request)
-    const { userId, invitationId } = await inviteUser(dbOf(request), context, request.body, publicUrl, clock.now())
-    const user = await getUser(dbOf(request), context.companyId, userId)
-    setEtag(reply, user.version)
-    void reply.code(201)
-    return { user: userJson(user), invitationId }
-  })
+  app.post(
+    '/identity/users/invitations',
+    {
+      config: { access: 'identity.user.invite', idempotent: true },
+      schema: {
+        tags: ['identity'],
+        summary: 'Invite a person by e-mail',
+        body: InviteUserBody,
+        response: { 201: InvitedUser, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const context = auditContextOf(request)
+      const { userId, invitationId } = await inviteUser(dbOf(request), context, request.body, publicUrl, clock.now())
+      const user = await getUser(dbOf(request), context.companyId, userId)
+      setEtag(reply, user.version)
+      void reply.code(201)
+      return { user: userJson(user), invitationId }
+    },
+  )
 
-  app.put('/identity/users/:id/roles', { config: { access: 'identity.user.update' }, schema: { tags: ['identity'], summary: "Replace a user's roles", params: IdParams, body: SetRolesBody, response: { 200: User, ...errors } } }, async (request, reply) => {
-    const user = await setUserRoles(dbOf(request), auditContextOf(request), request.params.id, request.body.roleIds, expectedVersion(request))
-    setEtag(reply, user.version)
-    return userJson(user)
-  })
+  app.put(
+    '/identity/users/:id/roles',
+    {
+      config: { access: 'identity.user.update' },
+      schema: {
+        tags: ['identity'],
+        summary: "Replace a user's roles",
+        params: IdParams,
+        body: SetRolesBody,
+        response: { 200: User, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = await setUserRoles(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.body.roleIds,
+        expectedVersion(request),
+      )
+      setEtag(reply, user.version)
+      return userJson(user)
+    },
+  )
 
-  app.post('/identity/users/:id/deactivate', { config: { access: 'identity.user.deactivate' }, schema: { tags: ['identity'], summary: 'End a user’s access to the company', params: IdParams, response: { 200: User, ...errors } } }, async (request, reply) => {
-    const user = await deactivateUser(dbOf(request), auditContextOf(request), request.params.id, clock.now(), expectedVersion(request))
-    setEtag(reply, user.version)
-    return userJson(user)
-  })
+  app.post(
+    '/identity/users/:id/deactivate',
+    {
+      config: { access: 'identity.user.deactivate' },
+      schema: {
+        tags: ['identity'],
+        summary: 'End a user’s access to the company',
+        params: IdParams,
+        response: { 200: User, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = await deactivateUser(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        clock.now(),
+        expectedVersion(request),
+      )
+      setEtag(reply, user.version)
+      return userJson(user)
+    },
+  )
 
-  app.post('/identity/users/:id/reactivate', { config: { access: 'identity.user.deactivate' }, schema: { tags: ['identity'], summary: 'Give a deactivated user access again', params: IdParams, response: { 200: User, ...errors } } }, async (request, reply) => {
-    const user = await reactivateUser(dbOf(request), auditContextOf(request), request.params.id, expectedVersion(request))
-    setEtag(reply, user.version)
-    return userJson(user)
-  })
+  app.post(
+    '/identity/users/:id/reactivate',
+    {
+      config: { access: 'identity.user.deactivate' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Give a deactivated user access again',
+        params: IdParams,
+        response: { 200: User, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = await reactivateUser(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        expectedVersion(request),
+      )
+      setEtag(reply, user.version)
+      return userJson(user)
+    },
+  )
 
-  app.get('/identity/roles', { config: { access: 'identity.role.read' }, schema: { tags: ['identity'], summary: 'Roles of the company', response: { 200: RoleList, ...errors } } }, async (request) => ({
-    items: await listRoles(dbOf(request), actorOf(request).companyId),
-  }))
+  app.get(
+    '/identity/roles',
+    {
+      config: { access: 'identity.role.read' },
+      schema: { tags: ['identity'], summary: 'Roles of the company', response: { 200: RoleList, ...errors } },
+    },
+    async (request) => ({
+      items: await listRoles(dbOf(request), actorOf(request).companyId),
+    }),
+  )
 
-  app.get('/identity/roles/:id', { config: { access: 'identity.role.read' }, schema: { tags: ['identity'], summary: 'One role', params: IdParams, response: { 200: Role, ...errors } } }, async (request, reply) => {
-    const role = await getRole(dbOf(request), actorOf(request).companyId, request.params.id)
-    setEtag(reply, role.version)
-    return role
-  })
+  app.get(
+    '/identity/roles/:id',
+    {
+      config: { access: 'identity.role.read' },
+      schema: { tags: ['identity'], summary: 'One role', params: IdParams, response: { 200: Role, ...errors } },
+    },
+    async (request, reply) => {
+      const role = await getRole(dbOf(request), actorOf(request).companyId, request.params.id)
+      setEtag(reply, role.version)
+      return role
+    },
+  )
 
-  app.get('/identity/permissions', { config: { access: 'identity.role.read' }, schema: { tags: ['identity'], summary: 'The permission catalogue', response: { 200: PermissionList, ...errors } } }, async () => ({
-    items: permissionCatalogue(),
-  }))
+  app.get(
+    '/identity/permissions',
+    {
+      config: { access: 'identity.role.read' },
+      schema: { tags: ['identity'], summary: 'The permission catalogue', response: { 200: PermissionList, ...errors } },
+    },
+    async () => ({
+      items: permissionCatalogue(),
+    }),
+  )
 
-  app.post('/identity/roles', { config: { access: 'identity.role.manage', idempotent: true }, schema: { tags: ['identity'], summary: 'Create a custom role', body: CreateRoleBody, response: { 201: Role, ...errors } } }, async (request, reply) => {
-    const role = await createRole(dbOf(request), auditContextOf(request), request.body)
-    setEtag(reply, role.version)
-    void reply.code(201)
-    return role
-  })
+  app.post(
+    '/identity/roles',
+    {
+      config: { access: 'identity.role.manage', idempotent: true },
+      schema: {
+        tags: ['identity'],
+        summary: 'Create a custom role',
+        body: CreateRoleBody,
+        response: { 201: Role, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const role = await createRole(dbOf(request), auditContextOf(request), request.body)
+      setEtag(reply, role.version)
+      void reply.code(201)
+      return role
+    },
+  )
 
-  app.patch('/identity/roles/:id', { config: { access: 'identity.role.manage' }, schema: { tags: ['identity'], summary: 'Change a custom role', params: IdParams, body: UpdateRoleBody, response: { 200: Role, ...errors } } }, async (request, reply) => {
-    const role = await updateRole(dbOf(request), auditContextOf(request), request.params.id, request.body, expectedVersion(request))
-    setEtag(reply, role.version)
-    return role
-  })
+  app.patch(
+    '/identity/roles/:id',
+    {
+      config: { access: 'identity.role.manage' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Change a custom role',
+        params: IdParams,
+        body: UpdateRoleBody,
+        response: { 200: Role, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const role = await updateRole(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+      )
+      setEtag(reply, role.version)
+      return role
+    },
+  )
 
-  app.delete('/identity/roles/:id', { config: { access: 'identity.role.manage' }, schema: { tags: ['identity'], summary: 'Delete a custom role nobody holds', params: IdParams, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
-    await deleteRole(dbOf(request), auditContextOf(request), request.params.id)
-    void reply.code(204)
-    return null
-  })
+  app.delete(
+    '/identity/roles/:id',
+    {
+      config: { access: 'identity.role.manage' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Delete a custom role nobody holds',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await deleteRole(dbOf(request), auditContextOf(request), request.params.id)
+      void reply.code(204)
+      return null
+    },
+  )
 }

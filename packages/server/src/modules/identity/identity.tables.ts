@@ -18,8 +18,6 @@ export interface IdentityTables {
     totp_secret_enc: string | null
     totp_enabled_at: Timestamp | null
     totp_last_step: bigint | null
-    failed_logins: Generated<number>
-    locked_until: Timestamp | null
     password_changed_at: Timestamp | null
     created_at: CreatedAt
     version: Generated<number>
@@ -100,4 +98,5 @@ export interface IdentityTables {
 export type IdentityDeps = IdentityTables & AuditTables & MailTables
 
 /** `Kysely<DB>` is invariant in DB: narrow a wider schema (or a transaction over it) to what identity needs. */
-export const identityDb = <DB extends IdentityDeps>(db: Kysely<DB> | Transaction<DB>): Kysely<IdentityDeps> => db as unknown as Kysely<IdentityDeps>
+export const identityDb = <DB extends IdentityDeps>(db: Kysely<DB> | Transaction<DB>): Kysely<IdentityDeps> =>
+  db as unknown as Kysely<IdentityDeps>

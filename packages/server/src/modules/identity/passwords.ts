@@ -8,7 +8,7 @@ const PASSWORD_MAX_LENGTH = 256
 // ~49,000 passwords seen most often in breaches; lower-cased for the check.
 let common: Set<string> | undefined
 const commonPasswords = (): Set<string> =>
-  (common ??= new Set((dictionary['passwords-common']).map((p) => p.toLowerCase())))
+  (common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase())))
 
 /**
  * OWASP ASVS 6.2: at least 12 characters, any characters allowed, and not a
@@ -18,10 +18,18 @@ export function checkPasswordPolicy(password: string, path = '/body/password', c
   // Code points, not UTF-16 units: an emoji is one character to the person typing it.
   const length = Array.from(password).length
   if (length < PASSWORD_MIN_LENGTH) {
-    throw invalidField('identity.weak_password', path, `The password must be at least ${String(PASSWORD_MIN_LENGTH)} characters long.`)
+    throw invalidField(
+      'identity.weak_password',
+      path,
+      `The password must be at least ${String(PASSWORD_MIN_LENGTH)} characters long.`,
+    )
   }
   if (length > PASSWORD_MAX_LENGTH) {
-    throw invalidField('identity.weak_password', path, `The password must be at most ${String(PASSWORD_MAX_LENGTH)} characters long.`)
+    throw invalidField(
+      'identity.weak_password',
+      path,
+      `The password must be at most ${String(PASSWORD_MAX_LENGTH)} characters long.`,
+    )
   }
   const lowered = password.toLowerCase()
   if (commonPasswords().has(lowered) || /^(.)\1+$/.test(password)) {

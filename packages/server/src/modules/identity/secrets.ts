@@ -14,7 +14,9 @@ export function encryptSecret(key: Buffer, plaintext: string): string {
   const iv = randomBytes(12)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   const sealed = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), sealed.toString('base64url')].join('.')
+  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), sealed.toString('base64url')].join(
+    '.',
+  )
 }
 
 export function decryptSecret(key: Buffer, sealed: string): string {
@@ -26,4 +28,5 @@ export function decryptSecret(key: Buffer, sealed: string): string {
 }
 
 /** A 32-byte key from any passphrase-like string. */
-export const deriveKey = (material: string): Buffer => createHash('sha256').update(`keel-secret-v1:${material}`).digest()
+export const deriveKey = (material: string): Buffer =>
+  createHash('sha256').update(`keel-secret-v1:${material}`).digest()

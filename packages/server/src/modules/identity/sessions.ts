@@ -24,7 +24,12 @@ export interface StartSessionInput {
 }
 
 /** A new server-side session with a fresh random id (never reused across sign-ins). */
-export async function startSession(db: Kysely<IdentityDeps>, input: StartSessionInput, policy: SessionPolicy, now: Date): Promise<NewSession> {
+export async function startSession(
+  db: Kysely<IdentityDeps>,
+  input: StartSessionInput,
+  policy: SessionPolicy,
+  now: Date,
+): Promise<NewSession> {
   const token = randomToken()
   const session = { token, id: newId(), csrfToken: randomToken() }
   await db
@@ -64,15 +69,33 @@ const TOUCH_EVERY_MS = 60_000
  * The session behind a cookie token, or null when it is unknown, revoked, past
  * its absolute lifetime, idle too long, or its user is no longer active.
  */
-export async function resolveSession(db: Kysely<IdentityDeps>, token: string, policy: SessionPolicy, now: Date): Promise<LiveSession | null> {
+export async function resolveSession(
+  db: Kysely<IdentityDeps>,
+  token: string,
+  policy: SessionPolicy,
+  now: Date,
+): Promise<LiveSession | null> {
   const tokenHash = hashToken(token)
   // One round trip on the hot path of every request: the session, its user
   // and membership, and the grants of the membership's roles.
   const row = await db
     .selectFrom('identity_session as s')
     .innerJoin('identity_user as u', 'u.id', 's.user_id')
-    .innerJoin('identity_membership as m', (join) => join.onRef('m.user_id', '=', 's.user_id').onRef('m.company_id', '=', 's.active_company_id'))
-    .select(['s.id', 's.user_id', 's.active_company_id', 's.csrf_token', 's.mfa_pending', 's.last_seen_at', 's.expires_at', 's.revoked_at', 'u.status', 'm.status as membership_status'])
+    .innerJoin('identity_membership as m', (join) =>
+      join.onRef('m.user_id', '=', 's.user_id').onRef('m.company_id', '=', 's.active_company_id'),
+    )
+    .select([
+      's.id',
+      's.user_id',
+      's.active_company_id',
+      's.csrf_token',
+      's.mfa_pending',
+      's.last_seen_at',
+      's.expires_at',
+      's.revoked_at',
+      'u.status',
+      'm.status as membership_status',
+    ])
     .select(
       sql<[string, Reach][] | null>`(select json_agg(json_build_array(rp.permission, rp.reach))
         from identity_member_role mr
@@ -94,30 +117,67 @@ export async function resolveSession(db: Kysely<IdentityDeps>, token: string, po
       grants.set(permission, held ? widerReach(held, reach) : reach)
     }
   }
-  return { id: row.id, tokenHash, userId: row.user_id, companyId: row.active_company_id, csrfToken: row.csrf_token, mfaPending: row.mfa_pending, grants }
+  return {
+    id: row.id,
+    tokenHash,
+    userId: row.user_id,
+    companyId: row.active_company_id,
+    csrfToken: row.csrf_token,
+    mfaPending: row.mfa_pending,
+    grants,
+  }
 }
 
 /** Ends one session of a user (a no-op for another user's session id). */
-export async function revokeSession(db: Kysely<IdentityDeps>, userId: string, sessionId: string, now: Date): Promise<boolean> {
-  const result = await db.updateTable('identity_session').set({ revoked_at: now }).where('id', '=', sessionId).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst()
+export async function revokeSession(
+  db: Kysely<IdentityDeps>,
+  userId: string,
+  sessionId: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('identity_session')
+    .set({ revoked_at: now })
+    .where('id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
 
 /** Ends every session of a user, optionally keeping the one they are using. */
-export async function revokeUserSessions(db: Kysely<IdentityDeps>, userId: string, now: Date, keepSessionId?: string): Promise<void> {
-  let query = db.updateTable('identity_session').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null)
+export async function revokeUserSessions(
+  db: Kysely<IdentityDeps>,
+  userId: string,
+  now: Date,
+  keepSessionId?: string,
+): Promise<void> {
+  let query = db
+    .updateTable('identity_session')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
   if (keepSessionId) query = query.where('id', '!=', keepSessionId)
   await query.execute()
 }
 
 /** Session clean-up job: drops sessions that can no longer be used, and old sign-in failures. */
-export async function purgeExpiredSessions(db: Kysely<IdentityDeps>, policy: SessionPolicy, now: Date): Promise<{ sessions: number; failures: number }> {
+export async function purgeExpiredSessions(
+  db: Kysely<IdentityDeps>,
+  policy: SessionPolicy,
+  now: Date,
+): Promise<{ sessions: number; failures: number }> {
   const idleCutoff = new Date(now.getTime() - policy.idleTimeoutMs)
   const sessions = await db
     .deleteFrom('identity_session')
-    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCutoff), eb('revoked_at', 'is not', null)]))
+    .where((eb) =>
+      eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCutoff), eb('revoked_at', 'is not', null)]),
+    )
     .executeTakeFirst()
-  const failures = await db.deleteFrom('identity_login_failure').where('failed_at', '<', new Date(now.getTime() - 24 * 3600_000)).executeTakeFirst()
+  const failures = await db
+    .deleteFrom('identity_login_failure')
+    .where('failed_at', '<', new Date(now.getTime() - 24 * 3600_000))
+    .executeTakeFirst()
   return { sessions: Number(sessions.numDeletedRows), failures: Number(failures.numDeletedRows) }
 }
 

@@ -32,7 +32,12 @@ export interface SignedIn extends NewSession {
  * second factor when the user has TOTP on. Repeated failures lock the e-mail
  * (even for the right password) and throttle the address for the window.
  */
-export async function signIn(db: Kysely<IdentityDeps>, input: SignInInput, policy: SessionPolicy & LockoutPolicy, now: Date): Promise<SignedIn> {
+export async function signIn(
+  db: Kysely<IdentityDeps>,
+  input: SignInInput,
+  policy: SessionPolicy & LockoutPolicy,
+  now: Date,
+): Promise<SignedIn> {
   const email = normalizeEmail(input.email)
   await assertNotLockedOut(db, email, input.ip, policy, now)
   const user = await db
@@ -56,14 +61,35 @@ export async function signIn(db: Kysely<IdentityDeps>, input: SignInInput, polic
   if (!membership) throw unauthenticated('identity.invalid_credentials', 'The e-mail or password is not right.')
   await clearFailures(db, email)
   const mfaRequired = user.totp_enabled_at !== null
-  const session = await startSession(db, { userId: user.id, companyId: membership.company_id, mfaPending: mfaRequired, ip: input.ip, userAgent: input.userAgent }, policy, now)
+  const session = await startSession(
+    db,
+    {
+      userId: user.id,
+      companyId: membership.company_id,
+      mfaPending: mfaRequired,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    },
+    policy,
+    now,
+  )
   if (!mfaRequired) {
-    await recordAudit(db, { companyId: membership.company_id, actorId: user.id, actorKind: 'user', requestId: null }, { action: 'identity.session.signed_in', entityType: 'user', entityId: user.id })
+    await recordAudit(
+      db,
+      { companyId: membership.company_id, actorId: user.id, actorKind: 'user', requestId: null },
+      { action: 'identity.session.signed_in', entityType: 'user', entityId: user.id },
+    )
   }
   return { ...session, userId: user.id, companyId: membership.company_id, mfaRequired }
 }
 
-export async function assertNotLockedOut(db: Kysely<IdentityDeps>, email: string, ip: string, policy: LockoutPolicy, now: Date): Promise<void> {
+export async function assertNotLockedOut(
+  db: Kysely<IdentityDeps>,
+  email: string,
+  ip: string,
+  policy: LockoutPolicy,
+  now: Date,
+): Promise<void> {
   const since = new Date(now.getTime() - policy.windowMs)
   const byEmail = await db
     .selectFrom('identity_login_failure')
@@ -73,11 +99,20 @@ export async function assertNotLockedOut(db: Kysely<IdentityDeps>, email: string
     .executeTakeFirstOrThrow()
   if (Number(byEmail.n) >= policy.maxFailures && byEmail.last) {
     const until = new Date(new Date(byEmail.last).getTime() + policy.windowMs)
-    throw rateLimited('identity.locked_out', `Too many failed sign-ins. Try again after ${until.toISOString()}.`, { retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) })
+    throw rateLimited('identity.locked_out', `Too many failed sign-ins. Try again after ${until.toISOString()}.`, {
+      retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)),
+    })
   }
-  const byIp = await db.selectFrom('identity_login_failure').select((eb) => eb.fn.countAll<bigint>().as('n')).where('ip', '=', ip).where('failed_at', '>', since).executeTakeFirstOrThrow()
+  const byIp = await db
+    .selectFrom('identity_login_failure')
+    .select((eb) => eb.fn.countAll<bigint>().as('n'))
+    .where('ip', '=', ip)
+    .where('failed_at', '>', since)
+    .executeTakeFirstOrThrow()
   if (Number(byIp.n) >= policy.maxFailuresPerIp) {
-    throw rateLimited('identity.rate_limited', 'Too many failed sign-ins from this address. Try again later.', { retryAfterSeconds: Math.ceil(policy.windowMs / 1000) })
+    throw rateLimited('identity.rate_limited', 'Too many failed sign-ins from this address. Try again later.', {
+      retryAfterSeconds: Math.ceil(policy.windowMs / 1000),
+    })
   }
 }
 
@@ -86,5 +121,8 @@ export async function recordFailure(db: Kysely<IdentityDeps>, email: string, ip:
 }
 
 const clearFailures = async (db: Kysely<IdentityDeps>, email: string) => {
-  await db.deleteFrom('identity_login_failure').where((eb) => eb(eb.fn('lower', ['email']), '=', email)).execute()
+  await db
+    .deleteFrom('identity_login_failure')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+    .execute()
 }

@@ -10,17 +10,33 @@ import { decryptSecret, encryptSecret } from './secrets.ts'
 
 const PERIOD_S = 30
 const totpFor = (secretBase32: string, label: string) =>
-  new TOTP({ issuer: 'Keel', label, algorithm: 'SHA1', digits: 6, period: PERIOD_S, secret: Secret.fromBase32(secretBase32) })
+  new TOTP({
+    issuer: 'Keel',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: PERIOD_S,
+    secret: Secret.fromBase32(secretBase32),
+  })
 
 /**
  * Starts enrolment: a new secret, stored encrypted but not yet enabled, and
  * what an authenticator app needs to add it. Enabling needs one valid code.
  */
 export async function setupTotp(db: Kysely<IdentityDeps>, key: Buffer, userId: string) {
-  const user = await db.selectFrom('identity_user').select(['email', 'totp_enabled_at']).where('id', '=', userId).executeTakeFirstOrThrow()
-  if (user.totp_enabled_at !== null) throw conflict('identity.mfa_already_enabled', 'Two-factor sign-in is already on; turn it off first.')
+  const user = await db
+    .selectFrom('identity_user')
+    .select(['email', 'totp_enabled_at'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow()
+  if (user.totp_enabled_at !== null)
+    throw conflict('identity.mfa_already_enabled', 'Two-factor sign-in is already on; turn it off first.')
   const secret = new Secret({ size: 20 }).base32
-  await db.updateTable('identity_user').set({ totp_secret_enc: encryptSecret(key, secret) }).where('id', '=', userId).execute()
+  await db
+    .updateTable('identity_user')
+    .set({ totp_secret_enc: encryptSecret(key, secret) })
+    .where('id', '=', userId)
+    .execute()
   const otpauthUrl = totpFor(secret, user.email).toString()
   const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', margin: 1, width: 200 })
   return { secret, otpauthUrl, qrSvg }
@@ -33,7 +49,8 @@ function matchingStep(secretBase32: string, code: string, now: Date): bigint | n
   return BigInt(Math.floor(now.getTime() / 1000 / PERIOD_S) + delta)
 }
 
-export const hashRecoveryCode = (code: string) => createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex')
+export const hashRecoveryCode = (code: string) =>
+  createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex')
 
 function newRecoveryCodes(): string[] {
   return Array.from({ length: 10 }, () => {
@@ -45,42 +62,108 @@ function newRecoveryCodes(): string[] {
 async function replaceRecoveryCodes(trx: Kysely<IdentityDeps>, userId: string): Promise<string[]> {
   const codes = newRecoveryCodes()
   await trx.deleteFrom('identity_recovery_code').where('user_id', '=', userId).execute()
-  await trx.insertInto('identity_recovery_code').values(codes.map((code) => ({ user_id: userId, code_hash: hashRecoveryCode(code), used_at: null }))).execute()
+  await trx
+    .insertInto('identity_recovery_code')
+    .values(codes.map((code) => ({ user_id: userId, code_hash: hashRecoveryCode(code), used_at: null })))
+    .execute()
   return codes
 }
 
 /** Turns TOTP on after one valid code, and returns fresh recovery codes (shown once). */
-export async function enableTotp(db: Kysely<IdentityDeps>, key: Buffer, context: AuditContext & { actorId: string }, code: string, now: Date): Promise<string[]> {
+export async function enableTotp(
+  db: Kysely<IdentityDeps>,
+  key: Buffer,
+  context: AuditContext & { actorId: string },
+  code: string,
+  now: Date,
+): Promise<string[]> {
   return inTransaction(db, async (trx) => {
-    const user = await trx.selectFrom('identity_user').select(['totp_secret_enc', 'totp_enabled_at']).where('id', '=', context.actorId).forUpdate().executeTakeFirstOrThrow()
-    if (user.totp_enabled_at !== null) throw conflict('identity.mfa_already_enabled', 'Two-factor sign-in is already on.')
+    const user = await trx
+      .selectFrom('identity_user')
+      .select(['totp_secret_enc', 'totp_enabled_at'])
+      .where('id', '=', context.actorId)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    if (user.totp_enabled_at !== null)
+      throw conflict('identity.mfa_already_enabled', 'Two-factor sign-in is already on.')
     if (user.totp_secret_enc === null) throw conflict('identity.mfa_not_set_up', 'Start the set-up first.')
     const step = matchingStep(decryptSecret(key, user.totp_secret_enc), code, now)
-    if (step === null) throw invalidField('identity.invalid_mfa_code', '/body/code', 'That code is not right; check the time on your device.')
-    await trx.updateTable('identity_user').set({ totp_enabled_at: now, totp_last_step: step, version: (eb) => eb('version', '+', 1) }).where('id', '=', context.actorId).execute()
+    if (step === null)
+      throw invalidField(
+        'identity.invalid_mfa_code',
+        '/body/code',
+        'That code is not right; check the time on your device.',
+      )
+    await trx
+      .updateTable('identity_user')
+      .set({ totp_enabled_at: now, totp_last_step: step, version: (eb) => eb('version', '+', 1) })
+      .where('id', '=', context.actorId)
+      .execute()
     const codes = await replaceRecoveryCodes(trx, context.actorId)
-    await recordAudit(trx, context, { action: 'identity.mfa.enabled', entityType: 'user', entityId: context.actorId, changes: { mfaEnabled: { before: false, after: true } } })
+    await recordAudit(trx, context, {
+      action: 'identity.mfa.enabled',
+      entityType: 'user',
+      entityId: context.actorId,
+      changes: { mfaEnabled: { before: false, after: true } },
+    })
     return codes
   })
 }
 
-export async function disableTotp(db: Kysely<IdentityDeps>, context: AuditContext & { actorId: string }, password: string): Promise<void> {
+export async function disableTotp(
+  db: Kysely<IdentityDeps>,
+  context: AuditContext & { actorId: string },
+  password: string,
+): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const user = await trx.selectFrom('identity_user').select(['password_hash', 'totp_enabled_at']).where('id', '=', context.actorId).forUpdate().executeTakeFirstOrThrow()
-    if (!(await verifyPassword(user.password_hash, password))) throw invalidField('identity.wrong_password', '/body/password', 'The password is not right.')
-    await trx.updateTable('identity_user').set({ totp_enabled_at: null, totp_secret_enc: null, totp_last_step: null, version: (eb) => eb('version', '+', 1) }).where('id', '=', context.actorId).execute()
+    const user = await trx
+      .selectFrom('identity_user')
+      .select(['password_hash', 'totp_enabled_at'])
+      .where('id', '=', context.actorId)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    if (!(await verifyPassword(user.password_hash, password)))
+      throw invalidField('identity.wrong_password', '/body/password', 'The password is not right.')
+    await trx
+      .updateTable('identity_user')
+      .set({
+        totp_enabled_at: null,
+        totp_secret_enc: null,
+        totp_last_step: null,
+        version: (eb) => eb('version', '+', 1),
+      })
+      .where('id', '=', context.actorId)
+      .execute()
     await trx.deleteFrom('identity_recovery_code').where('user_id', '=', context.actorId).execute()
-    await recordAudit(trx, context, { action: 'identity.mfa.disabled', entityType: 'user', entityId: context.actorId, changes: { mfaEnabled: { before: user.totp_enabled_at !== null, after: false } } })
+    await recordAudit(trx, context, {
+      action: 'identity.mfa.disabled',
+      entityType: 'user',
+      entityId: context.actorId,
+      changes: { mfaEnabled: { before: user.totp_enabled_at !== null, after: false } },
+    })
   })
 }
 
-export async function regenerateRecoveryCodes(db: Kysely<IdentityDeps>, context: AuditContext & { actorId: string }, password: string): Promise<string[]> {
+export async function regenerateRecoveryCodes(
+  db: Kysely<IdentityDeps>,
+  context: AuditContext & { actorId: string },
+  password: string,
+): Promise<string[]> {
   return inTransaction(db, async (trx) => {
-    const user = await trx.selectFrom('identity_user').select(['password_hash', 'totp_enabled_at']).where('id', '=', context.actorId).executeTakeFirstOrThrow()
-    if (!(await verifyPassword(user.password_hash, password))) throw invalidField('identity.wrong_password', '/body/password', 'The password is not right.')
+    const user = await trx
+      .selectFrom('identity_user')
+      .select(['password_hash', 'totp_enabled_at'])
+      .where('id', '=', context.actorId)
+      .executeTakeFirstOrThrow()
+    if (!(await verifyPassword(user.password_hash, password)))
+      throw invalidField('identity.wrong_password', '/body/password', 'The password is not right.')
     if (user.totp_enabled_at === null) throw conflict('identity.mfa_not_enabled', 'Two-factor sign-in is off.')
     const codes = await replaceRecoveryCodes(trx, context.actorId)
-    await recordAudit(trx, context, { action: 'identity.mfa.recovery_codes_regenerated', entityType: 'user', entityId: context.actorId })
+    await recordAudit(trx, context, {
+      action: 'identity.mfa.recovery_codes_regenerated',
+      entityType: 'user',
+      entityId: context.actorId,
+    })
     return codes
   })
 }
@@ -89,9 +172,20 @@ export async function regenerateRecoveryCodes(db: Kysely<IdentityDeps>, context:
  * The second sign-in step: a TOTP code (each time step accepted once) or an
  * unused recovery code (then spent). Throws on a wrong code.
  */
-export async function checkSecondFactor(db: Kysely<IdentityDeps>, key: Buffer, userId: string, code: string, now: Date): Promise<'totp' | 'recovery_code'> {
+export async function checkSecondFactor(
+  db: Kysely<IdentityDeps>,
+  key: Buffer,
+  userId: string,
+  code: string,
+  now: Date,
+): Promise<'totp' | 'recovery_code'> {
   return inTransaction(db, async (trx) => {
-    const user = await trx.selectFrom('identity_user').select(['totp_secret_enc', 'totp_last_step']).where('id', '=', userId).forUpdate().executeTakeFirstOrThrow()
+    const user = await trx
+      .selectFrom('identity_user')
+      .select(['totp_secret_enc', 'totp_last_step'])
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
     if (user.totp_secret_enc === null) throw unauthenticated('identity.invalid_mfa_code', 'That code is not right.')
     if (/^\d{6}$/.test(code)) {
       const step = matchingStep(decryptSecret(key, user.totp_secret_enc), code, now)
@@ -114,5 +208,5 @@ export async function checkSecondFactor(db: Kysely<IdentityDeps>, key: Buffer, u
 }
 
 /** For tests and the CLI: the current code of a secret. */
-export const currentTotpCode = (secretBase32: string, now: Date) => totpFor(secretBase32, 'x').generate({ timestamp: now.getTime() })
-
+export const currentTotpCode = (secretBase32: string, now: Date) =>
+  totpFor(secretBase32, 'x').generate({ timestamp: now.getTime() })

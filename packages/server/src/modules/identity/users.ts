@@ -30,7 +30,9 @@ function baseQuery(db: Kysely<IdentityDeps>, companyId: string) {
       'm.created_at',
       sql<number>`u.version + m.version`.as('version'),
       // The roles in the same query: one round trip per user or per page, no N+1.
-      sql<{ id: string; key: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', r.id, 'key', r.key, 'name', r.name) order by r.name)
+      sql<
+        { id: string; key: string; name: string }[]
+      >`coalesce((select json_agg(json_build_object('id', r.id, 'key', r.key, 'name', r.name) order by r.name)
         from identity_member_role mr join identity_role r on r.company_id = mr.company_id and r.id = mr.role_id
         where mr.company_id = m.company_id and mr.user_id = m.user_id), '[]')`.as('roles'),
     ])
@@ -63,7 +65,12 @@ export interface UserListFilter {
 }
 
 /** Users by e-mail, keyset-paginated: `after` is the last e-mail (and id) of the previous page. */
-export async function listUsers(db: Kysely<IdentityDeps>, companyId: string, filter: UserListFilter, page: { after: { email: string; id: string } | null; limit: number }) {
+export async function listUsers(
+  db: Kysely<IdentityDeps>,
+  companyId: string,
+  filter: UserListFilter,
+  page: { after: { email: string; id: string } | null; limit: number },
+) {
   let query = baseQuery(db, companyId)
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -73,9 +80,15 @@ export async function listUsers(db: Kysely<IdentityDeps>, companyId: string, fil
   else if (filter.status) query = query.where('m.status', '=', 'active').where('u.status', '=', filter.status)
   if (page.after) {
     const { email, id } = page.after
-    query = query.where((eb) => eb.or([eb('u.email', '>', email), eb.and([eb('u.email', '=', email), eb('u.id', '>', id)])]))
+    query = query.where((eb) =>
+      eb.or([eb('u.email', '>', email), eb.and([eb('u.email', '=', email), eb('u.id', '>', id)])]),
+    )
   }
-  const rows = await query.orderBy('u.email').orderBy('u.id').limit(page.limit + 1).execute()
+  const rows = await query
+    .orderBy('u.email')
+    .orderBy('u.id')
+    .limit(page.limit + 1)
+    .execute()
   const items = rows.slice(0, page.limit).map(toUserView)
   const last = items.at(-1)
   return { items, next: rows.length > page.limit && last ? { email: last.email, id: last.id } : null }
@@ -88,22 +101,51 @@ const assertVersion = (user: UserView, expectedVersion: number | undefined) => {
 }
 
 /** Replaces the user's roles in the company. `expectedVersion` comes from If-Match. */
-export async function setUserRoles(db: Kysely<IdentityDeps>, context: AuditContext, userId: string, roleIds: readonly string[], expectedVersion?: number): Promise<UserView> {
+export async function setUserRoles(
+  db: Kysely<IdentityDeps>,
+  context: AuditContext,
+  userId: string,
+  roleIds: readonly string[],
+  expectedVersion?: number,
+): Promise<UserView> {
   return inTransaction(db, async (trx) => {
-    await trx.selectFrom('identity_membership').select('user_id').where('company_id', '=', context.companyId).where('user_id', '=', userId).forUpdate().executeTakeFirst()
+    await trx
+      .selectFrom('identity_membership')
+      .select('user_id')
+      .where('company_id', '=', context.companyId)
+      .where('user_id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst()
     const before = await getUser(trx, context.companyId, userId)
     assertVersion(before, expectedVersion)
     await assertRolesExist(trx, context.companyId, roleIds)
-    await trx.deleteFrom('identity_member_role').where('company_id', '=', context.companyId).where('user_id', '=', userId).execute()
+    await trx
+      .deleteFrom('identity_member_role')
+      .where('company_id', '=', context.companyId)
+      .where('user_id', '=', userId)
+      .execute()
     if (roleIds.length > 0) {
-      await trx.insertInto('identity_member_role').values(roleIds.map((roleId) => ({ company_id: context.companyId, user_id: userId, role_id: roleId }))).execute()
+      await trx
+        .insertInto('identity_member_role')
+        .values(roleIds.map((roleId) => ({ company_id: context.companyId, user_id: userId, role_id: roleId })))
+        .execute()
     }
-    await trx.updateTable('identity_membership').set({ version: (eb) => eb('version', '+', 1) }).where('company_id', '=', context.companyId).where('user_id', '=', userId).execute()
+    await trx
+      .updateTable('identity_membership')
+      .set({ version: (eb) => eb('version', '+', 1) })
+      .where('company_id', '=', context.companyId)
+      .where('user_id', '=', userId)
+      .execute()
     await recordAudit(trx, context, {
       action: 'identity.user.roles_changed',
       entityType: 'user',
       entityId: userId,
-      changes: { roles: { before: before.roles.map((r) => r.key).sort(), after: (await getUser(trx, context.companyId, userId)).roles.map((r) => r.key).sort() } },
+      changes: {
+        roles: {
+          before: before.roles.map((r) => r.key).sort(),
+          after: (await getUser(trx, context.companyId, userId)).roles.map((r) => r.key).sort(),
+        },
+      },
     })
     return getUser(trx, context.companyId, userId)
   })
@@ -113,36 +155,96 @@ export async function setUserRoles(db: Kysely<IdentityDeps>, context: AuditConte
  * Ends the user's access to this company: their sessions in it and their
  * tokens for it stop working at once. Their other companies are untouched.
  */
-export async function deactivateUser(db: Kysely<IdentityDeps>, context: AuditContext, userId: string, now: Date, expectedVersion?: number): Promise<UserView> {
+export async function deactivateUser(
+  db: Kysely<IdentityDeps>,
+  context: AuditContext,
+  userId: string,
+  now: Date,
+  expectedVersion?: number,
+): Promise<UserView> {
   return inTransaction(db, async (trx) => {
     const before = await getUser(trx, context.companyId, userId)
     assertVersion(before, expectedVersion)
     if (context.actorId === userId) throw conflict('identity.cannot_deactivate_self', 'You cannot deactivate yourself.')
-    await trx.updateTable('identity_membership').set({ status: 'deactivated', version: (eb) => eb('version', '+', 1) }).where('company_id', '=', context.companyId).where('user_id', '=', userId).execute()
-    await trx.updateTable('identity_session').set({ revoked_at: now }).where('user_id', '=', userId).where('active_company_id', '=', context.companyId).where('revoked_at', 'is', null).execute()
-    await trx.updateTable('identity_api_token').set({ revoked_at: now }).where('company_id', '=', context.companyId).where('user_id', '=', userId).where('revoked_at', 'is', null).execute()
-    await recordAudit(trx, context, { action: 'identity.user.deactivated', entityType: 'user', entityId: userId, changes: { status: { before: before.status, after: 'deactivated' } } })
+    await trx
+      .updateTable('identity_membership')
+      .set({ status: 'deactivated', version: (eb) => eb('version', '+', 1) })
+      .where('company_id', '=', context.companyId)
+      .where('user_id', '=', userId)
+      .execute()
+    await trx
+      .updateTable('identity_session')
+      .set({ revoked_at: now })
+      .where('user_id', '=', userId)
+      .where('active_company_id', '=', context.companyId)
+      .where('revoked_at', 'is', null)
+      .execute()
+    await trx
+      .updateTable('identity_api_token')
+      .set({ revoked_at: now })
+      .where('company_id', '=', context.companyId)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .execute()
+    await recordAudit(trx, context, {
+      action: 'identity.user.deactivated',
+      entityType: 'user',
+      entityId: userId,
+      changes: { status: { before: before.status, after: 'deactivated' } },
+    })
     return getUser(trx, context.companyId, userId)
   })
 }
 
-export async function reactivateUser(db: Kysely<IdentityDeps>, context: AuditContext, userId: string, expectedVersion?: number): Promise<UserView> {
+export async function reactivateUser(
+  db: Kysely<IdentityDeps>,
+  context: AuditContext,
+  userId: string,
+  expectedVersion?: number,
+): Promise<UserView> {
   return inTransaction(db, async (trx) => {
     const before = await getUser(trx, context.companyId, userId)
     assertVersion(before, expectedVersion)
-    await trx.updateTable('identity_membership').set({ status: 'active', version: (eb) => eb('version', '+', 1) }).where('company_id', '=', context.companyId).where('user_id', '=', userId).execute()
+    await trx
+      .updateTable('identity_membership')
+      .set({ status: 'active', version: (eb) => eb('version', '+', 1) })
+      .where('company_id', '=', context.companyId)
+      .where('user_id', '=', userId)
+      .execute()
     const after = await getUser(trx, context.companyId, userId)
-    await recordAudit(trx, context, { action: 'identity.user.reactivated', entityType: 'user', entityId: userId, changes: { status: { before: before.status, after: after.status } } })
+    await recordAudit(trx, context, {
+      action: 'identity.user.reactivated',
+      entityType: 'user',
+      entityId: userId,
+      changes: { status: { before: before.status, after: after.status } },
+    })
     return after
   })
 }
 
 /** The user's own profile change. */
-export async function updateDisplayName(db: Kysely<IdentityDeps>, context: AuditContext & { actorId: string }, displayName: string): Promise<void> {
+export async function updateDisplayName(
+  db: Kysely<IdentityDeps>,
+  context: AuditContext & { actorId: string },
+  displayName: string,
+): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const before = await trx.selectFrom('identity_user').select('display_name').where('id', '=', context.actorId).executeTakeFirstOrThrow()
-    await trx.updateTable('identity_user').set({ display_name: displayName.trim(), version: (eb) => eb('version', '+', 1) }).where('id', '=', context.actorId).execute()
-    await recordAudit(trx, context, { action: 'identity.user.profile_changed', entityType: 'user', entityId: context.actorId, changes: { displayName: { before: before.display_name, after: displayName.trim() } } })
+    const before = await trx
+      .selectFrom('identity_user')
+      .select('display_name')
+      .where('id', '=', context.actorId)
+      .executeTakeFirstOrThrow()
+    await trx
+      .updateTable('identity_user')
+      .set({ display_name: displayName.trim(), version: (eb) => eb('version', '+', 1) })
+      .where('id', '=', context.actorId)
+      .execute()
+    await recordAudit(trx, context, {
+      action: 'identity.user.profile_changed',
+      entityType: 'user',
+      entityId: context.actorId,
+      changes: { displayName: { before: before.display_name, after: displayName.trim() } },
+    })
   })
 }
 

@@ -36,16 +36,14 @@ describe.each(testEngines())('dev outbox on $name', (engine) => {
     })
     for (let i = 5; i < 8; i++) {
       queued.push(
-        await db
-          .transaction()
-          .execute((trx) =>
-            queueMail(trx, {
-              companyId,
-              to: `user${String(i)}@example.test`,
-              subject: `Single ${String(i)}`,
-              text: 'x',
-            }),
-          ),
+        await db.transaction().execute((trx) =>
+          queueMail(trx, {
+            companyId,
+            to: `user${String(i)}@example.test`,
+            subject: `Single ${String(i)}`,
+            text: 'x',
+          }),
+        ),
       )
     }
     await db

@@ -50,7 +50,17 @@ async function startSmtp() {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.server.address() as AddressInfo
-  return { received, control, port, close: () => new Promise<void>((resolve) => { server.close(() => { resolve(); }); }) }
+  return {
+    received,
+    control,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve()
+        })
+      }),
+  }
 }
 
 describe.each(testEngines())('mail over SMTP on $name', (engine) => {

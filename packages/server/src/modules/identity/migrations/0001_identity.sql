@@ -17,8 +17,6 @@ create table identity_user (
   totp_secret_enc    text,
   totp_enabled_at    timestamptz,
   totp_last_step     bigint,             -- the last accepted TOTP time step: a code works once
-  failed_logins      integer not null default 0,
-  locked_until       timestamptz,
   password_changed_at timestamptz,
   created_at         timestamptz not null default now(),
   version            integer not null default 1
