@@ -95,6 +95,11 @@ export async function connectPglite(dataDir: string, loadDataDir?: Blob): Promis
 export async function connectPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   installPgParsers()
   const pool = new pg.Pool({ connectionString: url, max: poolSize })
+  // An idle connection can fail (server restart, admin command); the pool drops
+  // it and the next query opens a new one. Unhandled, the event would end the process.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL connection lost: ${error.message}`)
+  })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,

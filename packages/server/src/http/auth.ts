@@ -15,6 +15,7 @@ import {
   type SessionPolicy,
 } from '../modules/identity/index.ts'
 import './fastify-types.ts'
+import type { SessionCache } from './session-cache.ts'
 
 export const CSRF_HEADER = 'x-csrf-token'
 
@@ -23,6 +24,8 @@ export interface AuthOptions {
   readonly policy: SessionPolicy
   readonly clock: Clock
   readonly secureCookies: boolean
+  /** Embedded mode: remember resolved sessions between writes (see session-cache.ts). */
+  readonly cache?: SessionCache | undefined
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -37,6 +40,17 @@ const sameSecret = (a: string, b: string) => a.length === b.length && timingSafe
 export function installAuth(app: FastifyInstance, options: AuthOptions): void {
   app.decorateRequest('actor', null)
   app.decorateRequest('session', null)
+
+  const { cache } = options
+  if (cache) {
+    // Any state-changing request may change who may do what: forget what was
+    // known when it starts, and again when it is done (reads in between are not kept).
+    const forget = async (request: FastifyRequest) => {
+      if (!SAFE_METHODS.has(request.method)) cache.clear()
+    }
+    app.addHook('onRequest', forget)
+    app.addHook('onResponse', forget)
+  }
 
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access
@@ -66,7 +80,7 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
   })
 }
 
-async function identify(request: FastifyRequest, { db, policy, clock }: AuthOptions): Promise<void> {
+async function identify(request: FastifyRequest, { db, policy, clock, cache }: AuthOptions): Promise<void> {
   const now = clock.now()
   const authorization = request.headers.authorization
   if (authorization?.startsWith('Bearer ')) {
@@ -85,7 +99,12 @@ async function identify(request: FastifyRequest, { db, policy, clock }: AuthOpti
   }
   const cookie = request.cookies[SESSION_COOKIE]
   if (!cookie) return
-  const session = await resolveSession(db, cookie, policy, now)
+  let session = cache?.get(cookie, now.getTime())
+  if (session === undefined) {
+    const generation = cache?.generation() ?? 0
+    session = await resolveSession(db, cookie, policy, now)
+    if (SAFE_METHODS.has(request.method)) cache?.set(cookie, session, now.getTime(), generation)
+  }
   if (!session) return
   request.session = session
   if (session.mfaPending) return

@@ -16,6 +16,7 @@ import { auditRoutes } from '../modules/audit/index.ts'
 import { identityDb, identityRoutes, PUBLIC } from '../modules/identity/index.ts'
 import { mailRoutes } from '../modules/mail/index.ts'
 import { installAuth } from './auth.ts'
+import { sessionCache } from './session-cache.ts'
 import { installErrorHandler } from './error-handler.ts'
 import { installIdempotency } from './idempotency.ts'
 import { openApiOptions } from './openapi.ts'
@@ -49,6 +50,8 @@ declare module 'fastify' {
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url))
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
+// How long the embedded mode trusts a resolved session between writes.
+const SESSION_CACHE_MAX_AGE_MS = 15_000
 
 /** Builds the whole app without listening, so tests drive it with `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -108,7 +111,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxFailuresPerIp: Math.max(50, config.loginMaxFailures * 10),
   }
   const identity = identityDb(handle.db)
-  installAuth(app, { db: identity, policy, clock, secureCookies })
+  installAuth(app, {
+    db: identity,
+    policy,
+    clock,
+    secureCookies,
+    cache: handle.kind === 'pglite' ? sessionCache(SESSION_CACHE_MAX_AGE_MS) : undefined,
+  })
   installIdempotency(app, handle.db)
 
   await app.register(fastifySwagger, openApiOptions(KEEL_VERSION))

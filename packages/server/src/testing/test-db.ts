@@ -73,7 +73,18 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       const cleaner = new pg.Client({ connectionString: url })
       await cleaner.connect()
       try {
-        await cleaner.query(`drop database if exists ${name} with (force)`)
+        // Closed sockets linger for a moment; a forced drop would kill them mid-goodbye.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await cleaner.query(
+              attempt < 20 ? `drop database if exists ${name}` : `drop database if exists ${name} with (force)`,
+            )
+            break
+          } catch (error) {
+            if (attempt >= 20 || !String(error).includes('is being accessed by other users')) throw error
+            await new Promise((resolve) => setTimeout(resolve, 50))
+          }
+        }
       } finally {
         await cleaner.end()
       }

@@ -129,6 +129,30 @@ describe('password reset', () => {
   })
 })
 
+describe('password reset limits', () => {
+  it('sends at most three links an hour to one person', async () => {
+    for (let i = 0; i < 5; i++) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset/request',
+        payload: { email: acme.admin.email },
+      })
+      expect(response.statusCode).toBe(202)
+    }
+    const outbox = (await admin.request('GET', '/api/v1/mail/outbox')).json<{ items: { subject: string }[] }>()
+    expect(outbox.items.filter((m) => m.subject === 'Reset your Keel password')).toHaveLength(3)
+    t.clock.advanceMs(3_600_000 + 1000)
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/request',
+      payload: { email: acme.admin.email },
+    })
+    const freshAdmin = await signInAs(t.app, acme.admin.email, acme.admin.password)
+    const later = (await freshAdmin.request('GET', '/api/v1/mail/outbox')).json<{ items: { subject: string }[] }>()
+    expect(later.items.filter((m) => m.subject === 'Reset your Keel password')).toHaveLength(4)
+  })
+})
+
 describe('users', () => {
   it('pages through users with a keyset cursor, every user once', async () => {
     for (let i = 0; i < 7; i++) await aUser(t.handle, acme, ['employee'], `Person ${String(i)}`)

@@ -10,6 +10,7 @@ import { revokeUserSessions } from './sessions.ts'
 
 const INVITATION_TTL_MS = 7 * 86_400_000
 const RESET_TTL_MS = 60 * 60_000
+const RESETS_PER_HOUR = 3
 
 /**
  * Adds a person to the company and e-mails them a link to set their password.
@@ -165,10 +166,23 @@ export async function requestPasswordReset(
       .orderBy('m.created_at')
       .executeTakeFirst()
     if (!user) return
+    // At most a few links an hour per person, so the form cannot be used to flood a mailbox.
+    const recent = await trx
+      .selectFrom('identity_password_reset')
+      .select((eb) => eb.fn.countAll<bigint>().as('n'))
+      .where('user_id', '=', user.id)
+      .where('created_at', '>', new Date(now.getTime() - 3_600_000))
+      .executeTakeFirstOrThrow()
+    if (Number(recent.n) >= RESETS_PER_HOUR) return
     const token = randomToken()
     await trx
       .insertInto('identity_password_reset')
-      .values({ token_hash: hashToken(token), user_id: user.id, expires_at: new Date(now.getTime() + RESET_TTL_MS) })
+      .values({
+        token_hash: hashToken(token),
+        user_id: user.id,
+        expires_at: new Date(now.getTime() + RESET_TTL_MS),
+        created_at: now,
+      })
       .execute()
     await queueMail(trx, {
       companyId: user.company_id,
