@@ -158,7 +158,7 @@ export const authenticatedRead: Benchmark = {
       targetsMet,
       errors: measured.reduce((sum, m) => sum + m.result.errors, 0),
       notes: [
-        `\`GET /api/v1/identity/users/:id\` with a \`keel_session\` cookie: each request looks up the session (joined with the user and membership), loads the caller's grants (the admin role: every permission) and reads the user with their roles. ` +
+        `\`GET /api/v1/identity/users/:id\` with a \`keel_session\` cookie: each request resolves the session with its user, membership and grants in one query (on PGlite, from the in-process cache between writes), checks the permission, and reads the user with their roles in one query; on PostgreSQL the handler runs in a transaction bound to the company for row-level security (BEGIN, set_config, the read, COMMIT). ` +
           `${String(context.connections)} keep-alive connections (autocannon, closed loop), ${String(context.warmupSeconds)} s warm-up discarded, then ${String(context.durationSeconds)} s measured; latencies of 2xx responses, sub-millisecond. ` +
           'Each server runs alone in its own child process on a random loopback port (the load generator is the runner process); request logging is off. ' +
           'The session was created just before the run, so `last_seen_at` is not rewritten during it (at most once a minute): the load is read-only.',
