@@ -1,4 +1,3 @@
-import { verifyAuditChain } from '@keel/server/modules/audit/index'
 import {
   companyBySlug,
   EXIT_FAILED,
@@ -8,7 +7,7 @@ import {
   withDatabase,
   type Command,
 } from '../command.ts'
-import { startProgress } from '../progress.ts'
+import { describeBreak, verifyChainWithProgress } from '../verify-chain.ts'
 
 export const auditVerify: Command = {
   name: 'audit verify',
@@ -36,26 +35,13 @@ Options:
           : [await companyBySlug(handle, slug)]
       let broken = 0
       for (const company of companies) {
-        const head = await handle.db
-          .selectFrom('audit_chain_head')
-          .select('last_seq')
-          .where('company_id', '=', company.id)
-          .executeTakeFirst()
-        const progress = startProgress(ctx.io.stderr, `verifying ${company.slug}`, {
-          total: head ? Number(head.last_seq) : 0,
-          unit: 'events',
-        })
-        const verdict = await verifyAuditChain(handle.db, company.id, (checked) => {
-          progress.update(checked)
-        })
-        progress.finish()
+        const verdict = await verifyChainWithProgress(ctx.io.stderr, handle, company, `verifying ${company.slug}`)
         if (verdict.ok) {
           ctx.out(`ok      ${company.slug}: ${String(verdict.checked)} events, chain intact`)
         } else {
           broken++
-          const at = verdict.brokenAt
           ctx.out(
-            `BROKEN  ${company.slug}: at event #${at?.seq ?? '?'}${at?.id ? ` (id ${at.id})` : ''}: ${at?.reason ?? 'unknown'}; ${String(verdict.checked)} events before it hold`,
+            `BROKEN  ${company.slug}: ${describeBreak(verdict)}; ${String(verdict.checked)} events before it hold`,
           )
         }
       }

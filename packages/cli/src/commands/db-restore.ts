@@ -2,7 +2,6 @@ import { constants } from 'node:fs'
 import { access } from 'node:fs/promises'
 import type { DatabaseHandle } from '@keel/server/db/connect'
 import { listMigrations, migrate, type Migration } from '@keel/server/db/migrate'
-import { verifyAuditChain } from '@keel/server/modules/audit/index'
 import {
   ident,
   MIGRATION_TABLE,
@@ -26,6 +25,7 @@ import {
   type Context,
 } from '../command.ts'
 import { startProgress } from '../progress.ts'
+import { describeBreak, verifyChainWithProgress } from '../verify-chain.ts'
 
 // Rows per INSERT: a few hundred, and never more than PostgreSQL's 65,535 parameters.
 const MAX_BATCH_ROWS = 500
@@ -146,24 +146,14 @@ async function restore(
   const companies = await handle.db.selectFrom('identity_company').select(['id', 'slug']).orderBy('slug').execute()
   let events = 0
   for (const company of companies) {
-    const head = await handle.db
-      .selectFrom('audit_chain_head')
-      .select('last_seq')
-      .where('company_id', '=', company.id)
-      .executeTakeFirst()
-    const check = startProgress(ctx.io.stderr, `verifying audit chain of ${company.slug}`, {
-      total: head ? Number(head.last_seq) : 0,
-      unit: 'events',
-    })
-    const verdict = await verifyAuditChain(handle.db, company.id, (n) => {
-      check.update(n)
-    })
-    check.finish()
+    const verdict = await verifyChainWithProgress(
+      ctx.io.stderr,
+      handle,
+      company,
+      `verifying audit chain of ${company.slug}`,
+    )
     events += verdict.checked
-    if (!verdict.ok)
-      problems.push(
-        `the audit chain of ${company.slug} is broken at event #${verdict.brokenAt?.seq ?? '?'}${verdict.brokenAt?.id ? ` (id ${verdict.brokenAt.id})` : ''}: ${verdict.brokenAt?.reason ?? ''}`,
-      )
+    if (!verdict.ok) problems.push(`the audit chain of ${company.slug} is broken ${describeBreak(verdict)}`)
   }
 
   ctx.out(

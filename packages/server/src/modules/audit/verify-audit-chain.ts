@@ -89,3 +89,16 @@ export async function verifyAuditChain<DB extends AuditTables>(
   }
   return { ok: true, checked, brokenAt: null }
 }
+
+/** How many events a company's chain holds (for progress bars), from its head. */
+export async function auditChainLength<DB extends AuditTables>(
+  anyDb: Kysely<DB> | Transaction<DB>,
+  companyId: string,
+): Promise<number> {
+  const head = await auditDb(anyDb)
+    .selectFrom('audit_chain_head')
+    .select('last_seq')
+    .where('company_id', '=', companyId)
+    .executeTakeFirst()
+  return head ? Number(head.last_seq) : 0
+}
