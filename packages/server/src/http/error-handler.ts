@@ -1,4 +1,4 @@
-import { DomainError, type FieldError } from '@keel/kernel'
+import { DomainError, isRetryableDbError, type FieldError } from '@keel/kernel'
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { problem, STATUS_BY_KIND } from './problem.ts'
 
@@ -23,6 +23,14 @@ export function installErrorHandler(app: FastifyInstance): void {
         .code(400)
         .type(PROBLEM_TYPE)
         .send(problem(400, 'request.invalid', detail || error.message, request.id, errors))
+    }
+    if (isRetryableDbError(error)) {
+      // Still contended after the bounded retries: tell the client to try again, never a 500.
+      void reply.header('retry-after', '1')
+      return reply
+        .code(503)
+        .type(PROBLEM_TYPE)
+        .send(problem(503, 'request.contended', 'Too many changes to the same records at once; try again.', request.id))
     }
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) {

@@ -11,6 +11,39 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
+describe('errors', () => {
+  it('turns a bug into a 500 problem that leaks nothing', async () => {
+    t.app.get('/api/v1/test/bug', { config: { access: 'public' } }, async () => {
+      throw new Error('secret internals')
+    })
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/test/bug' })
+    expect(response.statusCode).toBe(500)
+    expect(response.body).not.toContain('secret internals')
+    expect(response.json()).toMatchObject({ code: 'internal', requestId: response.headers['x-request-id'] })
+  })
+
+  it('answers lasting contention with 503 and Retry-After, never 500', async () => {
+    t.app.get('/api/v1/test/contended', { config: { access: 'public' } }, async () => {
+      throw Object.assign(new Error('could not serialize access'), { code: '40001' })
+    })
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/test/contended' })
+    expect(response.statusCode).toBe(503)
+    expect(response.headers['retry-after']).toBe('1')
+    expect(response.json()).toMatchObject({ code: 'request.contended' })
+  })
+
+  it('echoes a sane X-Request-Id and replaces an unsafe one', async () => {
+    const kept = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'abc-123' } })
+    expect(kept.headers['x-request-id']).toBe('abc-123')
+    const replaced = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-request-id': 'bad id\nwith newline' },
+    })
+    expect(replaced.headers['x-request-id']).not.toContain('bad')
+  })
+})
+
 describe('health', () => {
   it('reports the database kind and schema version', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/health' })

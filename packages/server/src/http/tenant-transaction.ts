@@ -1,4 +1,5 @@
 import type { RouteHandlerMethod } from 'fastify'
+import { withRetries } from '@keel/kernel'
 import { sql } from 'kysely'
 import type { DatabaseHandle } from '../db/connect.ts'
 
@@ -12,14 +13,17 @@ export function inTenantTransaction(handle: DatabaseHandle, handler: RouteHandle
   return async function tenantHandler(request, reply) {
     const actor = request.actor
     if (!actor) return handler.call(this, request, reply)
-    return handle.db.transaction().execute(async (trx) => {
-      await sql`select set_config('keel.company_id', ${actor.companyId}, true)`.execute(trx)
-      request.db = trx
-      try {
-        return await handler.call(this, request, reply)
-      } finally {
-        request.db = handle.db
-      }
-    })
+    // A serialization failure or deadlock reruns the whole handler in a new transaction.
+    return withRetries(() =>
+      handle.db.transaction().execute(async (trx) => {
+        await sql`select set_config('keel.company_id', ${actor.companyId}, true)`.execute(trx)
+        request.db = trx
+        try {
+          return await handler.call(this, request, reply)
+        } finally {
+          request.db = handle.db
+        }
+      }),
+    )
   }
 }
