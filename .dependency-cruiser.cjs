@@ -69,7 +69,7 @@ module.exports = {
       name: 'web-talks-http-only',
       comment: 'The web app sees contracts and kernel, never server code.',
       severity: 'error',
-      from: { path: '^packages/web/' },
+      from: { path: '^packages/web/src/' },
       to: { path: '^packages/(server|cli)/' },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },

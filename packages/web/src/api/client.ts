@@ -1,3 +1,5 @@
+import createClient from 'openapi-fetch'
+import type { paths } from './schema'
 import type { Problem } from './types.ts'
 
 /** An API call that did not succeed. `problem` is the RFC 9457 body when the server sent one. */
@@ -40,14 +42,24 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>
+/**
+ * The typed HTTP client: paths, parameters, bodies and replies all come from
+ * `schema.d.ts`, which `npm run api:types` generates from the server's OpenAPI
+ * document — a route the server does not have does not compile here.
+ */
+export const http = createClient<paths>({ credentials: 'same-origin', headers: { Accept: 'application/json' } })
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-  body?: unknown
-  query?: Query
-  headers?: Record<string, string>
-  signal?: AbortSignal
+http.use({
+  onRequest({ request }) {
+    if (request.method !== 'GET' && csrfToken) request.headers.set('X-CSRF-Token', csrfToken)
+    return request
+  },
+})
+
+/** The `cursor` query parameter of a keyset page, present only after the first page. */
+export const cursor = (pageParam: string | undefined) => (pageParam ? { cursor: pageParam } : {})
+
+export interface SendOptions {
   /** Do not report a 401 as an expired session (login, session probe, public pages). */
   allowUnauthorized?: boolean
 }
@@ -58,77 +70,47 @@ export interface ApiResponse<T> {
   status: number
 }
 
-function buildUrl(path: string, query?: Query): string {
-  const url = path.startsWith('/api') ? path : `/api/v1${path}`
-  if (!query) return url
-  const params = new URLSearchParams()
-  for (const [k, v] of Object.entries(query)) {
-    if (v === undefined || v === null || v === '') continue
-    params.set(k, String(v))
+function toProblem(body: unknown, res: Response): Problem | null {
+  if (!body || typeof body !== 'object') return null
+  const p = body as Partial<Problem>
+  if (typeof p.status !== 'number') return null
+  return {
+    type: p.type ?? 'about:blank',
+    title: p.title ?? res.statusText,
+    status: p.status,
+    detail: p.detail ?? p.title ?? res.statusText,
+    code: p.code ?? 'unknown',
+    requestId: p.requestId ?? '',
+    ...(p.errors ? { errors: p.errors } : {}),
   }
-  const qs = params.toString()
-  return qs ? `${url}?${qs}` : url
 }
 
-async function readProblem(res: Response): Promise<Problem | null> {
-  const type = res.headers.get('content-type') ?? ''
-  if (!type.includes('json')) return null
+/** Awaits a call of `http`: the reply with its headers on success; an ApiError (with the problem) otherwise. */
+export async function send<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+  options: SendOptions = {},
+): Promise<ApiResponse<T>> {
+  let result: { data?: T; error?: unknown; response: Response }
   try {
-    const body = (await res.json()) as Partial<Problem> | null
-    if (body && typeof body === 'object' && typeof body.status === 'number') {
-      return {
-        type: body.type ?? 'about:blank',
-        title: body.title ?? res.statusText,
-        status: body.status,
-        detail: body.detail ?? body.title ?? res.statusText,
-        code: body.code ?? 'unknown',
-        requestId: body.requestId ?? '',
-        ...(body.errors ? { errors: body.errors } : {}),
-      }
-    }
-  } catch {
-    // not JSON after all
-  }
-  return null
-}
-
-/** Calls the API and returns the parsed body with the response headers. Throws ApiError on non-2xx. */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-  const method = options.method ?? 'GET'
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers }
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken
-
-  let res: Response
-  try {
-    res = await fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    })
+    result = await call
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err
     throw new ApiError(0, null, 'Keel could not be reached. Check your connection and try again.')
   }
-
+  const res = result.response
   if (!res.ok) {
-    const problem = await readProblem(res)
     if (res.status === 401 && !options.allowUnauthorized) onUnauthorized?.()
-    throw new ApiError(res.status, problem, fallbackMessage(res.status))
+    throw new ApiError(res.status, toProblem(result.error, res), fallbackMessage(res.status))
   }
-  if (res.status === 204 || res.status === 202 || res.headers.get('content-length') === '0') {
-    const text = res.status === 204 ? '' : await res.text()
-    return { data: (text ? JSON.parse(text) : undefined) as T, headers: res.headers, status: res.status }
-  }
-  const data = (await res.json()) as T
-  return { data, headers: res.headers, status: res.status }
+  return { data: result.data as T, headers: res.headers, status: res.status }
 }
 
-/** Calls the API and returns the parsed body. */
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  return (await apiRequest<T>(path, options)).data
+/** Awaits a call of `http` and returns the reply body. */
+export async function api<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+  options: SendOptions = {},
+): Promise<T> {
+  return (await send(call, options)).data
 }
 
 function fallbackMessage(status: number): string {

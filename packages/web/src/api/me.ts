@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api } from './client.ts'
+import { api, http } from './client.ts'
 import { sessionKey } from './session.ts'
 import type {
   ApiTokenList,
@@ -16,7 +16,10 @@ const profileKey = ['me', 'profile'] as const
 const sessionsKey = ['me', 'sessions'] as const
 const tokensKey = ['me', 'tokens'] as const
 
-export const profileQuery = queryOptions({ queryKey: profileKey, queryFn: () => api<User>('/me/profile') })
+export const profileQuery = queryOptions({
+  queryKey: profileKey,
+  queryFn: () => api<User>(http.GET('/api/v1/me/profile')),
+})
 
 export function useProfile() {
   return useQuery(profileQuery)
@@ -25,7 +28,7 @@ export function useProfile() {
 export function useUpdateProfile() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (body: { displayName: string }) => api<User>('/me/profile', { method: 'PATCH', body }),
+    mutationFn: (body: { displayName: string }) => api<User>(http.PATCH('/api/v1/me/profile', { body })),
     onSuccess: (user) => {
       client.setQueryData(profileKey, user)
       client.setQueryData<SessionReply | null>(sessionKey, (s) =>
@@ -38,7 +41,7 @@ export function useUpdateProfile() {
 export function useChangePassword() {
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api<undefined>('/me/password', { method: 'POST', body, allowUnauthorized: true }),
+      api(http.POST('/api/v1/me/password', { body }), { allowUnauthorized: true }),
   })
 }
 
@@ -50,13 +53,13 @@ function setMfaEnabled(client: ReturnType<typeof useQueryClient>, enabled: boole
 }
 
 export function useMfaSetup() {
-  return useMutation({ mutationFn: () => api<MfaSetupReply>('/me/mfa/setup', { method: 'POST' }) })
+  return useMutation({ mutationFn: () => api<MfaSetupReply>(http.POST('/api/v1/me/mfa/setup')) })
 }
 
 export function useMfaEnable() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (code: string) => api<RecoveryCodesReply>('/me/mfa/enable', { method: 'POST', body: { code } }),
+    mutationFn: (code: string) => api<RecoveryCodesReply>(http.POST('/api/v1/me/mfa/enable', { body: { code } })),
     onSuccess: () => {
       setMfaEnabled(client, true)
     },
@@ -67,7 +70,7 @@ export function useMfaDisable() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (password: string) =>
-      api<undefined>('/me/mfa/disable', { method: 'POST', body: { password }, allowUnauthorized: true }),
+      api(http.POST('/api/v1/me/mfa/disable', { body: { password } }), { allowUnauthorized: true }),
     onSuccess: () => {
       setMfaEnabled(client, false)
     },
@@ -77,9 +80,7 @@ export function useMfaDisable() {
 export function useRegenerateRecoveryCodes() {
   return useMutation({
     mutationFn: (password: string) =>
-      api<RecoveryCodesReply>('/me/mfa/recovery-codes', {
-        method: 'POST',
-        body: { password },
+      api<RecoveryCodesReply>(http.POST('/api/v1/me/mfa/recovery-codes', { body: { password } }), {
         allowUnauthorized: true,
       }),
   })
@@ -88,26 +89,26 @@ export function useRegenerateRecoveryCodes() {
 export function useMySessions() {
   return useQuery({
     queryKey: sessionsKey,
-    queryFn: () => api<{ items: SessionInfo[] }>('/me/sessions'),
+    queryFn: () => api<{ items: SessionInfo[] }>(http.GET('/api/v1/me/sessions')),
   })
 }
 
 export function useRevokeSession() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (id: string) => api<undefined>(`/me/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => api(http.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: sessionsKey }),
   })
 }
 
 export function useApiTokens() {
-  return useQuery({ queryKey: tokensKey, queryFn: () => api<ApiTokenList>('/me/tokens') })
+  return useQuery({ queryKey: tokensKey, queryFn: () => api<ApiTokenList>(http.GET('/api/v1/me/tokens')) })
 }
 
 export function useCreateApiToken() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (body: CreateApiTokenBody) => api<CreatedApiToken>('/me/tokens', { method: 'POST', body }),
+    mutationFn: (body: CreateApiTokenBody) => api<CreatedApiToken>(http.POST('/api/v1/me/tokens', { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: tokensKey }),
   })
 }
@@ -115,7 +116,7 @@ export function useCreateApiToken() {
 export function useRevokeApiToken() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (id: string) => api<undefined>(`/me/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => api(http.DELETE('/api/v1/me/tokens/{id}', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: tokensKey }),
   })
 }

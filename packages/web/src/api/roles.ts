@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api } from './client.ts'
+import { api, http } from './client.ts'
 import type { CreateRoleBody, PermissionInfo, Role, UpdateRoleBody } from './types.ts'
 
 const rolesKey = ['identity', 'roles'] as const
@@ -7,7 +7,7 @@ const rolesKey = ['identity', 'roles'] as const
 export function useRoles(enabled = true) {
   return useQuery({
     queryKey: rolesKey,
-    queryFn: () => api<{ items: Role[] }>('/identity/roles'),
+    queryFn: () => api<{ items: Role[] }>(http.GET('/api/v1/identity/roles')),
     select: (d) => d.items,
     enabled,
   })
@@ -16,7 +16,7 @@ export function useRoles(enabled = true) {
 export function usePermissionCatalogue() {
   return useQuery({
     queryKey: ['identity', 'permissions'],
-    queryFn: () => api<{ items: PermissionInfo[] }>('/identity/permissions'),
+    queryFn: () => api<{ items: PermissionInfo[] }>(http.GET('/api/v1/identity/permissions')),
     select: (d) => d.items,
     staleTime: 30 * 60_000,
   })
@@ -25,7 +25,7 @@ export function usePermissionCatalogue() {
 export function useCreateRole() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (body: CreateRoleBody) => api<Role>('/identity/roles', { method: 'POST', body }),
+    mutationFn: (body: CreateRoleBody) => api<Role>(http.POST('/api/v1/identity/roles', { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: rolesKey }),
   })
 }
@@ -34,11 +34,13 @@ export function useUpdateRole() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (input: { id: string; version: number; body: UpdateRoleBody }) =>
-      api<Role>(`/identity/roles/${encodeURIComponent(input.id)}`, {
-        method: 'PATCH',
-        body: input.body,
-        headers: { 'If-Match': `"${input.version}"` },
-      }),
+      api<Role>(
+        http.PATCH('/api/v1/identity/roles/{id}', {
+          params: { path: { id: input.id } },
+          body: input.body,
+          headers: { 'If-Match': `"${input.version}"` },
+        }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: rolesKey }),
   })
 }
@@ -46,7 +48,7 @@ export function useUpdateRole() {
 export function useDeleteRole() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (id: string) => api<undefined>(`/identity/roles/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => api(http.DELETE('/api/v1/identity/roles/{id}', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: rolesKey }),
   })
 }

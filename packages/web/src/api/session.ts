@@ -1,12 +1,12 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { ApiError, api, setCsrfToken } from './client.ts'
+import { ApiError, api, http, setCsrfToken } from './client.ts'
 import type { SessionReply } from './types.ts'
 
 export const sessionKey = ['session'] as const
 
 async function fetchSession(): Promise<SessionReply | null> {
   try {
-    const session = await api<SessionReply>('/auth/session', { allowUnauthorized: true })
+    const session = await api<SessionReply>(http.GET('/api/v1/auth/session'), { allowUnauthorized: true })
     setCsrfToken(session.csrfToken)
     return session
   } catch (err) {
@@ -48,7 +48,7 @@ export function useLogin() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (body: { email: string; password: string }) =>
-      api<SessionReply>('/auth/login', { method: 'POST', body, allowUnauthorized: true }),
+      api<SessionReply>(http.POST('/api/v1/auth/login', { body }), { allowUnauthorized: true }),
     onSuccess: (session) => {
       // Everything cached belongs to whoever was signed in before.
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] })
@@ -61,7 +61,7 @@ export function useVerifyMfa() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (code: string) =>
-      api<SessionReply>('/auth/mfa', { method: 'POST', body: { code }, allowUnauthorized: true }),
+      api<SessionReply>(http.POST('/api/v1/auth/mfa', { body: { code } }), { allowUnauthorized: true }),
     onSuccess: (session) => {
       storeSession(client, session)
     },
@@ -71,7 +71,7 @@ export function useVerifyMfa() {
 export function useLogout() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: () => api<undefined>('/auth/logout', { method: 'POST', allowUnauthorized: true }),
+    mutationFn: () => api(http.POST('/api/v1/auth/logout'), { allowUnauthorized: true }),
     onSettled: () => {
       forgetSession(client)
     },
@@ -82,7 +82,7 @@ export function useSwitchCompany() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (companyId: string) =>
-      api<SessionReply>('/auth/switch-company', { method: 'POST', body: { companyId } }),
+      api<SessionReply>(http.POST('/api/v1/auth/switch-company', { body: { companyId } })),
     onSuccess: (session) => {
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] })
       storeSession(client, session)
@@ -93,20 +93,20 @@ export function useSwitchCompany() {
 export function useAcceptInvitation() {
   return useMutation({
     mutationFn: (body: { token: string; password: string; displayName?: string }) =>
-      api<undefined>('/auth/invitations/accept', { method: 'POST', body, allowUnauthorized: true }),
+      api(http.POST('/api/v1/auth/invitations/accept', { body }), { allowUnauthorized: true }),
   })
 }
 
 export function useRequestPasswordReset() {
   return useMutation({
     mutationFn: (email: string) =>
-      api<undefined>('/auth/password-reset/request', { method: 'POST', body: { email }, allowUnauthorized: true }),
+      api(http.POST('/api/v1/auth/password-reset/request', { body: { email } }), { allowUnauthorized: true }),
   })
 }
 
 export function useCompletePasswordReset() {
   return useMutation({
     mutationFn: (body: { token: string; password: string }) =>
-      api<undefined>('/auth/password-reset/complete', { method: 'POST', body, allowUnauthorized: true }),
+      api(http.POST('/api/v1/auth/password-reset/complete', { body }), { allowUnauthorized: true }),
   })
 }

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api, apiRequest, newIdempotencyKey } from './client.ts'
+import { api, cursor, http, newIdempotencyKey, send } from './client.ts'
 import type { InviteUserBody, InvitedUser, User, UserPage, UserStatus } from './types.ts'
 
 export interface UserFilters {
@@ -14,10 +14,19 @@ export function useUsers(filters: UserFilters) {
   return useInfiniteQuery({
     queryKey: [...usersKey, 'list', filters],
     queryFn: ({ pageParam, signal }) =>
-      api<UserPage>('/identity/users', {
-        query: { limit: PAGE_SIZE, cursor: pageParam, q: filters.q, status: filters.status },
-        signal,
-      }),
+      api<UserPage>(
+        http.GET('/api/v1/identity/users', {
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              ...cursor(pageParam),
+              ...(filters.q ? { q: filters.q } : {}),
+              ...(filters.status ? { status: filters.status } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   })
@@ -35,7 +44,7 @@ export function useUser(id: string) {
   return useQuery({
     queryKey: [...usersKey, 'detail', id],
     queryFn: async ({ signal }): Promise<VersionedUser> => {
-      const res = await apiRequest<User>(`/identity/users/${encodeURIComponent(id)}`, { signal })
+      const res = await send<User>(http.GET('/api/v1/identity/users/{id}', { params: { path: { id } }, signal }))
       return { user: res.data, etag: etagOf(res.headers, res.data.version) }
     },
   })
@@ -56,11 +65,9 @@ export function useInviteUser() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (body: InviteUserBody) =>
-      api<InvitedUser>('/identity/users/invitations', {
-        method: 'POST',
-        body,
-        headers: { 'Idempotency-Key': newIdempotencyKey() },
-      }),
+      api<InvitedUser>(
+        http.POST('/api/v1/identity/users/invitations', { body, headers: { 'Idempotency-Key': newIdempotencyKey() } }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: usersKey }),
   })
 }
@@ -69,11 +76,13 @@ export function useSetUserRoles(id: string) {
   const store = useStoreUser()
   return useMutation({
     mutationFn: (input: { roleIds: string[]; etag: string }) =>
-      apiRequest<User>(`/identity/users/${encodeURIComponent(id)}/roles`, {
-        method: 'PUT',
-        body: { roleIds: input.roleIds },
-        headers: { 'If-Match': input.etag },
-      }),
+      send<User>(
+        http.PUT('/api/v1/identity/users/{id}/roles', {
+          params: { path: { id } },
+          body: { roleIds: input.roleIds },
+          headers: { 'If-Match': input.etag },
+        }),
+      ),
     onSuccess: store,
   })
 }
@@ -82,9 +91,11 @@ export function useSetUserActive(id: string) {
   const store = useStoreUser()
   return useMutation({
     mutationFn: (active: boolean) =>
-      apiRequest<User>(`/identity/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`, {
-        method: 'POST',
-      }),
+      send<User>(
+        active
+          ? http.POST('/api/v1/identity/users/{id}/reactivate', { params: { path: { id } } })
+          : http.POST('/api/v1/identity/users/{id}/deactivate', { params: { path: { id } } }),
+      ),
     onSuccess: store,
   })
 }
