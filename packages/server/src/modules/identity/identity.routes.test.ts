@@ -306,6 +306,8 @@ describe('audit of mutations', () => {
     ).json<{ apiToken: { id: string } }>()
     await admin.request('DELETE', `/api/v1/me/tokens/${token.apiToken.id}`)
     await admin.request('PATCH', '/api/v1/me/profile', { displayName: 'Ada B.' })
+    const other = await signInAs(t.app, acme.admin.email, acme.admin.password)
+    await other.request('POST', '/api/v1/auth/logout')
     const actions = (await admin.request('GET', '/api/v1/audit/events?limit=200'))
       .json<{ items: { action: string }[] }>()
       .items.map((e) => e.action)
@@ -320,6 +322,7 @@ describe('audit of mutations', () => {
       'identity.api_token.revoked',
       'identity.user.profile_changed',
       'identity.session.signed_in',
+      'identity.session.ended',
     ]) {
       expect(actions).toContain(action)
     }

@@ -211,7 +211,8 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
       schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null(), ...errors } },
     },
     async (request, reply) => {
-      if (request.session) await revokeSession(dbOf(request), request.session.userId, request.session.id, clock.now())
+      if (request.session)
+        await revokeSession(dbOf(request), request.session.userId, request.session.id, clock.now(), request.id)
       clearSessionCookie(reply, secureCookies)
       void reply.code(204)
       return null
@@ -369,7 +370,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
       config: { access: AUTHENTICATED },
       schema: { tags: ['me'], summary: 'Start two-factor enrolment', response: { 200: MfaSetupReply, ...errors } },
     },
-    async (request) => setupTotp(dbOf(request), secretKey, actorOf(request).userId),
+    async (request) => setupTotp(dbOf(request), secretKey, auditContextOf(request)),
   )
 
   app.post(
@@ -464,7 +465,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     },
     async (request, reply) => {
       const actor = actorOf(request)
-      if (!(await revokeSession(dbOf(request), actor.userId, request.params.id, clock.now())))
+      if (!(await revokeSession(dbOf(request), actor.userId, request.params.id, clock.now(), request.id)))
         throw notFound('identity.session_not_found', 'No such session.')
       void reply.code(204)
       return null

@@ -1,5 +1,6 @@
-import { newId, widerReach, type Reach } from '@keel/kernel'
+import { inTransaction, newId, widerReach, type Reach } from '@keel/kernel'
 import { sql, type Kysely } from 'kysely'
+import { recordAudit } from '../audit/index.ts'
 import type { IdentityDeps } from './identity.tables.ts'
 import { hashToken, randomToken } from './secrets.ts'
 
@@ -128,21 +129,34 @@ export async function resolveSession(
   }
 }
 
-/** Ends one session of a user (a no-op for another user's session id). */
+/**
+ * Ends one session of a user (a no-op for another user's session id) and
+ * records it in the audit trail of the company the session was in.
+ */
 export async function revokeSession(
   db: Kysely<IdentityDeps>,
   userId: string,
   sessionId: string,
   now: Date,
+  requestId: string | null = null,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('identity_session')
-    .set({ revoked_at: now })
-    .where('id', '=', sessionId)
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst()
-  return result.numUpdatedRows > 0n
+  return inTransaction(db, async (trx) => {
+    const revoked = await trx
+      .updateTable('identity_session')
+      .set({ revoked_at: now })
+      .where('id', '=', sessionId)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .returning('active_company_id')
+      .executeTakeFirst()
+    if (!revoked) return false
+    await recordAudit(
+      trx,
+      { companyId: revoked.active_company_id, actorId: userId, actorKind: 'user', requestId },
+      { action: 'identity.session.ended', entityType: 'session', entityId: sessionId },
+    )
+    return true
+  })
 }
 
 /** Ends every session of a user, optionally keeping the one they are using. */

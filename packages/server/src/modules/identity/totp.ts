@@ -23,7 +23,8 @@ const totpFor = (secretBase32: string, label: string) =>
  * Starts enrolment: a new secret, stored encrypted but not yet enabled, and
  * what an authenticator app needs to add it. Enabling needs one valid code.
  */
-export async function setupTotp(db: Kysely<IdentityDeps>, key: Buffer, userId: string) {
+export async function setupTotp(db: Kysely<IdentityDeps>, key: Buffer, context: AuditContext & { actorId: string }) {
+  const userId = context.actorId
   const user = await db
     .selectFrom('identity_user')
     .select(['email', 'totp_enabled_at'])
@@ -32,11 +33,14 @@ export async function setupTotp(db: Kysely<IdentityDeps>, key: Buffer, userId: s
   if (user.totp_enabled_at !== null)
     throw conflict('identity.mfa_already_enabled', 'Two-factor sign-in is already on; turn it off first.')
   const secret = new Secret({ size: 20 }).base32
-  await db
-    .updateTable('identity_user')
-    .set({ totp_secret_enc: encryptSecret(key, secret) })
-    .where('id', '=', userId)
-    .execute()
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('identity_user')
+      .set({ totp_secret_enc: encryptSecret(key, secret) })
+      .where('id', '=', userId)
+      .execute()
+    await recordAudit(trx, context, { action: 'identity.mfa.setup_started', entityType: 'user', entityId: userId })
+  })
   const otpauthUrl = totpFor(secret, user.email).toString()
   const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', margin: 1, width: 200 })
   return { secret, otpauthUrl, qrSvg }
