@@ -72,6 +72,25 @@ describe('sign-in', () => {
     })
   })
 
+  it('marks the cookie Secure when Keel is served over TLS', async () => {
+    const tls = await createTestApp({ KEEL_PUBLIC_URL: 'https://keel.example.com' })
+    try {
+      const company = await aCompanyWithAdmin(tls.handle)
+      const response = await tls.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: company.admin.email, password: company.admin.password },
+      })
+      expect(response.cookies.find((c) => c.name === 'keel_session')).toMatchObject({
+        secure: true,
+        httpOnly: true,
+        sameSite: 'Lax',
+      })
+    } finally {
+      await tls.close()
+    }
+  })
+
   it('answers a wrong password with 401 problem+json naming no field', async () => {
     const response = await t.app.inject({
       method: 'POST',
