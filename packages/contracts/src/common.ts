@@ -34,5 +34,3 @@ export const Page = <T extends TSchema>(item: T) =>
 
 export const IdParams = Type.Object({ id: Uuid })
 export type IdParams = Static<typeof IdParams>
-
-export const Ok = Type.Object({ ok: Type.Boolean() })

@@ -48,8 +48,6 @@ const MINOR_UNIT_SCALE: Readonly<Record<string, number>> = {
   ZAR: 2,
 }
 
-export const knownCurrencies = (): readonly string[] => Object.keys(MINOR_UNIT_SCALE)
-
 export function currencyCode(raw: string): CurrencyCode {
   if (MINOR_UNIT_SCALE[raw] === undefined) {
     throw invalid('money.unknown_currency', `unsupported currency: ${raw}`)

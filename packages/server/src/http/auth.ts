@@ -17,7 +17,7 @@ import {
 import './fastify-types.ts'
 import type { SessionCache } from './session-cache.ts'
 
-export const CSRF_HEADER = 'x-csrf-token'
+const CSRF_HEADER = 'x-csrf-token'
 
 export interface AuthOptions {
   readonly db: Kysely<IdentityDeps>

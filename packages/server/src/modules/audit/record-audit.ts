@@ -76,18 +76,3 @@ export async function recordAudit<DB extends AuditTables>(
     .where('company_id', '=', context.companyId)
     .execute()
 }
-
-/** The changed fields between two versions of a record, for `changes`. Unchanged fields are left out. */
-export function diffFields<T extends Record<string, unknown>>(
-  before: Partial<T> | null,
-  after: Partial<T> | null,
-  fields: readonly (keyof T & string)[],
-): Changes {
-  const changes: Record<string, { before: unknown; after: unknown }> = {}
-  for (const field of fields) {
-    const was = normalize(before?.[field] ?? null)
-    const now = normalize(after?.[field] ?? null)
-    if (JSON.stringify(was) !== JSON.stringify(now)) changes[field] = { before: was, after: now }
-  }
-  return changes
-}

@@ -42,7 +42,7 @@ export async function listOutbox<DB extends MailTables>(
   page: { readonly cursor?: string | undefined; readonly limit: number },
 ): Promise<OutboxPage> {
   if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_OUTBOX_LIMIT) {
-    throw invalidField('mail.invalid_limit', '/query/limit', `limit is 1 to ${String(MAX_OUTBOX_LIMIT)}.`)
+    throw invalidField('mail.invalid_limit', '/querystring/limit', `limit is 1 to ${String(MAX_OUTBOX_LIMIT)}.`)
   }
   const position = decodeCursor(page.cursor, isPosition)
   const after = position ? { at: position[0], id: position[1] } : undefined
