@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import type { Database } from './database.ts'
+import { lockDataDir } from './data-dir-lock.ts'
 import type { SqlHandle } from './sql-handle.ts'
 
 export type DatabaseKind = SqlHandle['kind']
@@ -44,6 +45,7 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
 }
 
 export async function connectPglite(dataDir: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
+  const unlock = dataDir.startsWith('memory://') ? async () => undefined : await lockDataDir(dataDir)
   // relaxedDurability: false — each query's writes reach the data directory
   // before its result returns, so a killed process keeps every committed
   // transaction (see docs/operations.md, "Embedded durability").
@@ -52,6 +54,9 @@ export async function connectPglite(dataDir: string, loadDataDir?: Blob): Promis
     relaxedDurability: false,
     parsers: pgliteParsers,
     ...(loadDataDir ? { loadDataDir } : {}),
+  }).catch(async (error: unknown) => {
+    await unlock()
+    throw error
   })
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) })
   return {
@@ -88,6 +93,7 @@ export async function connectPglite(dataDir: string, loadDataDir?: Blob): Promis
     async close() {
       await db.destroy()
       if (!client.closed) await client.close()
+      await unlock()
     },
   }
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -23,6 +23,23 @@ afterEach(async () => {
 })
 
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('embedded PGlite durability', () => {
+  it('lets only one process at a time open a data directory', async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'keel-locked-'))
+    const first = await connectPglite(dataDir)
+    await expect(connectPglite(dataDir)).rejects.toThrow(/in use by another Keel process/)
+    await first.close()
+    const second = await connectPglite(dataDir)
+    await second.close()
+  }, 60_000)
+
+  it('takes over the lock of a process that was killed', async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'keel-stale-'))
+    // A pid far above any the kernel hands out: that process cannot be alive.
+    await writeFile(path.join(dataDir, 'keel.lock'), '2147483646')
+    const handle = await connectPglite(dataDir)
+    await handle.close()
+  }, 60_000)
+
   it('keeps every commit acknowledged before a kill -9', async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'keel-durable-'))
     const child = spawn(process.execPath, ['--input-type=module', '-e', WRITER, dataDir], {
