@@ -97,21 +97,31 @@ export const authenticatedRead: Benchmark = {
       await bare.stop()
     }
 
-    for (const engine of context.engines) {
-      context.log(`${engine}: creating a database, migrating, seeding`)
-      const keel = await startKeel<Fixture>(engine, new URL(import.meta.url), context.engineOptions)
+    type Run = { engine: Engine; via: 'tcp' | 'socket' }
+    const runs = context.engines.flatMap((engine): Run[] =>
+      engine === 'postgres'
+        ? [
+            { engine, via: 'tcp' },
+            { engine, via: 'socket' },
+          ]
+        : [{ engine, via: 'tcp' }],
+    )
+    for (const { engine, via } of runs) {
+      const name = engine === 'pglite' ? 'PGlite' : via === 'socket' ? 'PostgreSQL (Unix socket)' : 'PostgreSQL (TCP)'
+      context.log(`${name}: creating a database, migrating, seeding`)
+      const keel = await startKeel<Fixture>(engine, new URL(import.meta.url), context.engineOptions, via)
+      if (!keel) {
+        context.log(`${name}: no Unix socket on this host, skipped`)
+        continue
+      }
       try {
         descriptions.push(keel.description)
         const cookie = await signIn(keel.url, keel.fixture)
         const url = `${keel.url}/api/v1/identity/users/${keel.fixture.userId}`
         const headers = { cookie }
         await checkOnce(url, headers, keel.fixture.userId)
-        context.log(`${engine}: ${String(context.warmupSeconds)} s warm-up, ${String(context.durationSeconds)} s load`)
-        measured.push({
-          label: `Keel on ${engine === 'pglite' ? 'PGlite' : 'PostgreSQL'}`,
-          engine,
-          result: await measure(context, url, headers),
-        })
+        context.log(`${name}: ${String(context.warmupSeconds)} s warm-up, ${String(context.durationSeconds)} s load`)
+        measured.push({ label: `Keel on ${name}`, engine, result: await measure(context, url, headers) })
       } finally {
         await keel.stop()
       }
@@ -158,7 +168,7 @@ export const authenticatedRead: Benchmark = {
       targetsMet,
       errors: measured.reduce((sum, m) => sum + m.result.errors, 0),
       notes: [
-        `\`GET /api/v1/identity/users/:id\` with a \`keel_session\` cookie: each request resolves the session with its user, membership and grants in one query (on PGlite, from the in-process cache between writes), checks the permission, and reads the user with their roles in one query; on PostgreSQL the handler runs in a transaction bound to the company for row-level security (BEGIN, set_config, the read, COMMIT). ` +
+        `\`GET /api/v1/identity/users/:id\` with a \`keel_session\` cookie: each request takes the session with its user, membership and grants from the process's session cache (kept until a change notifies \`keel_access_changed\`; re-read every 15 s), checks the permission, and reads the user with their roles in one query. On PostgreSQL that query runs on a connection bound to the company for row-level security (bound once per connection, not per request) as a prepared statement; a read opens no transaction. ` +
           `${String(context.connections)} keep-alive connections (autocannon, closed loop), ${String(context.warmupSeconds)} s warm-up discarded, then ${String(context.durationSeconds)} s measured; latencies of 2xx responses, sub-millisecond. ` +
           'Each server runs alone in its own child process on a random loopback port (the load generator is the runner process); request logging is off. ' +
           'The session was created just before the run, so `last_seen_at` is not rewritten during it (at most once a minute): the load is read-only.',

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -14,6 +14,11 @@ export interface ScratchDatabase {
   readonly engine: Engine
   /** What the server child gets: `--database-url …` or `--data-dir …`. */
   readonly serverArgs: readonly string[]
+  /**
+   * PostgreSQL on this host only: the same database through the server's Unix
+   * socket, as a one-host installation connects (no TCP stack on the way).
+   */
+  readonly socketServerArgs: readonly string[] | null
   readonly description: string
   drop(): Promise<void>
 }
@@ -33,6 +38,7 @@ async function scratchPglite(): Promise<ScratchDatabase> {
   return {
     engine: 'pglite',
     serverArgs: ['--data-dir', dir],
+    socketServerArgs: null,
     description: 'PGlite, on-disk data directory, in the server process',
     drop: () => rm(dir, { recursive: true, force: true }),
   }
@@ -60,6 +66,7 @@ async function scratchPostgres(serverUrl: string): Promise<ScratchDatabase> {
   return {
     engine: 'postgres',
     serverArgs: ['--database-url', url.toString()],
+    socketServerArgs: socketUrl(base, name),
     description: `PostgreSQL ${version} at ${base.host}, database ${name}`,
     async drop() {
       if (dropped) return
@@ -72,6 +79,16 @@ async function scratchPostgres(serverUrl: string): Promise<ScratchDatabase> {
       }
     },
   }
+}
+
+const SOCKET_DIR = '/var/run/postgresql'
+
+function socketUrl(base: URL, database: string): readonly string[] | null {
+  if (base.hostname !== '127.0.0.1' && base.hostname !== 'localhost') return null
+  const port = base.port || '5432'
+  if (!existsSync(path.join(SOCKET_DIR, `.s.PGSQL.${port}`))) return null
+  const user = base.username || 'postgres'
+  return ['--database-url', `postgresql://${user}@${encodeURIComponent(SOCKET_DIR)}:${port}/${database}`]
 }
 
 /** Starts the local Debian cluster when nothing answers on the benchmark's host and port. */

@@ -12,14 +12,25 @@ export interface RunningServer<F> {
 /**
  * Keel in a child process on a fresh database of `engine`, migrated, seeded by
  * the `seed` export of `seedModule` (run inside the server process, which owns
- * the database — PGlite has a single connection).
+ * the database — PGlite has a single connection). `via: 'socket'` connects to
+ * PostgreSQL through its Unix socket; null when there is none on this host.
  */
-export async function startKeel<F>(engine: Engine, seedModule: URL, options: EngineOptions): Promise<RunningServer<F>> {
+export async function startKeel<F>(
+  engine: Engine,
+  seedModule: URL,
+  options: EngineOptions,
+  via: 'tcp' | 'socket' = 'tcp',
+): Promise<RunningServer<F> | null> {
   const database = await scratchDatabase(engine, options)
   const drop = deferCleanup(() => database.drop())
+  const serverArgs = via === 'socket' ? database.socketServerArgs : database.serverArgs
+  if (!serverArgs) {
+    await drop()
+    return null
+  }
   try {
     const child = await startServerChild<{ fixture: F }>(new URL('../serve-keel.ts', import.meta.url), [
-      ...database.serverArgs,
+      ...serverArgs,
       '--seed',
       seedModule.href,
     ])
@@ -27,7 +38,7 @@ export async function startKeel<F>(engine: Engine, seedModule: URL, options: Eng
     return {
       url: child.url,
       fixture: child.ready.fixture,
-      description: database.description,
+      description: via === 'socket' ? `${database.description}, through its Unix socket` : database.description,
       async stop() {
         await stopChild()
         await drop()

@@ -1,9 +1,11 @@
 import { PGlite, types } from '@electric-sql/pglite'
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import type { Database } from './database.ts'
 import { lockDataDir } from './data-dir-lock.ts'
+import { listenPostgres, type ListenHandlers } from './listen.ts'
+import { keelPostgresDialect } from './postgres-dialect.ts'
 import type { SqlHandle } from './sql-handle.ts'
 
 export type DatabaseKind = SqlHandle['kind']
@@ -11,6 +13,8 @@ export type DatabaseKind = SqlHandle['kind']
 /** What the rest of Keel needs from a database, whichever engine is behind it. */
 export interface DatabaseHandle extends SqlHandle {
   readonly db: Kysely<Database>
+  /** Follows NOTIFYs on `channel` committed by any connection (see listen.ts); resolves to a stop function. */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>
 }
 
 // The same runtime types on both engines: int8 as bigint (money never becomes
@@ -90,6 +94,17 @@ export async function connectPglite(dataDir: string, loadDataDir?: Blob): Promis
         })
       }),
     dumpDataDir: () => db.connection().execute(async () => client.dumpDataDir('none')),
+    // One process owns the data directory, so nothing is ever missed.
+    async listen(channel, handlers) {
+      const unlisten = await client.listen(channel, () => {
+        handlers.onNotify()
+      })
+      handlers.onListening(true)
+      return async () => {
+        handlers.onListening(false)
+        if (!client.closed) await unlisten()
+      }
+    },
     async close() {
       await db.destroy()
       if (!client.closed) await client.close()
@@ -106,15 +121,28 @@ export async function connectPostgres(url: string, poolSize: number): Promise<Da
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL connection lost: ${error.message}`)
   })
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<Database>({ dialect: keelPostgresDialect(pool) })
   return {
     db,
     kind: 'postgres',
     async executeSql(text, values) {
-      // A multi-statement text (no values) answers with one result per statement.
-      const result = (await pool.query(text, values)) as
-        pg.QueryResult<Record<string, unknown>> | pg.QueryResult<Record<string, unknown>>[]
-      return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows) : result.rows }
+      // Not pool.query: its callback runs in the async context of whoever
+      // released the connection, which would lend that request's company
+      // (postgres-dialect.ts) to this query. An awaited checkout keeps ours.
+      const client = await pool.connect()
+      let failure: Error | undefined
+      try {
+        // A multi-statement text (no values) answers with one result per statement.
+        const result = (await client.query(text, values)) as
+          pg.QueryResult<Record<string, unknown>> | pg.QueryResult<Record<string, unknown>>[]
+        return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows) : result.rows }
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(String(error))
+        throw error
+      } finally {
+        // As pool.query does: a connection whose query failed is not reused.
+        client.release(failure)
+      }
     },
     async runScript(script) {
       const conn = await pool.connect()
@@ -131,6 +159,9 @@ export async function connectPostgres(url: string, poolSize: number): Promise<Da
     },
     dumpDataDir() {
       return Promise.reject(new Error('dumpDataDir is PGlite only'))
+    },
+    listen(channel, handlers) {
+      return Promise.resolve(listenPostgres(url, channel, handlers))
     },
     async close() {
       await db.destroy()

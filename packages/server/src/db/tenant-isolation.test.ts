@@ -1,5 +1,6 @@
-import { sql } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Database } from './database.ts'
 import { aCompanyWithAdmin, type SeededCompany } from '../testing/builders.ts'
 import { createTestApp, signInAs, type TestApp } from '../testing/test-app.ts'
 
@@ -11,19 +12,29 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('row-level security on co
 
   beforeEach(async () => {
     t = await createTestApp()
-    t.app.get('/api/v1/test/tenant', { config: { access: 'authenticated' } }, async (request) => {
+    // As production runs: an ordinary role, not the superuser the test server
+    // gives us. A careless query with no company filter: RLS must still keep it
+    // inside the company.
+    const probe = async (db: Kysely<Database>) => {
       const setting = await sql<{
         company: string | null
-      }>`select current_setting('keel.company_id', true) as company`.execute(request.db)
-      // As production runs: an ordinary role, not the superuser the test server gives us.
-      await sql`set local role keel_rls_probe`.execute(request.db)
-      // A careless query with no company filter: RLS must still keep it inside the company.
-      const roles = await sql<{ company_id: string }>`select company_id from identity_role`.execute(request.db)
-      return {
-        company: setting.rows[0]?.company ?? null,
-        roleCompanies: [...new Set(roles.rows.map((r) => r.company_id))],
+      }>`select current_setting('keel.company_id', true) as company`.execute(db)
+      await sql`set role keel_rls_probe`.execute(db)
+      try {
+        const roles = await sql<{ company_id: string }>`select company_id from identity_role`.execute(db)
+        return {
+          company: setting.rows[0]?.company ?? null,
+          roleCompanies: [...new Set(roles.rows.map((r) => r.company_id))],
+        }
+      } finally {
+        await sql`reset role`.execute(db)
       }
-    })
+    }
+    // A read runs without a transaction: one connection for the probe's statements.
+    t.app.get('/api/v1/test/tenant', { config: { access: 'authenticated' } }, (request) =>
+      request.db.connection().execute(probe),
+    )
+    t.app.post('/api/v1/test/tenant', { config: { access: 'authenticated' } }, (request) => probe(request.db))
     acme = await aCompanyWithAdmin(t.handle)
     globex = await aCompanyWithAdmin(t.handle, 'Globex')
     await sql`do $$ begin if not exists (select 1 from pg_roles where rolname = 'keel_rls_probe') then create role keel_rls_probe nologin; end if; end $$`.execute(
@@ -60,9 +71,16 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('row-level security on co
     await expect(smuggle).rejects.toThrow(/row-level security/)
   })
 
-  it('binds every signed-in request to its company', async () => {
+  it('binds every signed-in request to its company, reads and writes', async () => {
     const admin = await signInAs(t.app, acme.admin.email, acme.admin.password)
-    const response = await admin.request('GET', '/api/v1/test/tenant')
-    expect(response.json()).toEqual({ company: acme.id, roleCompanies: [acme.id] })
+    const read = await admin.request('GET', '/api/v1/test/tenant')
+    expect(read.json()).toEqual({ company: acme.id, roleCompanies: [acme.id] })
+    const write = await admin.request('POST', '/api/v1/test/tenant', {})
+    expect(write.json()).toEqual({ company: acme.id, roleCompanies: [acme.id] })
+    const other = await signInAs(t.app, globex.admin.email, globex.admin.password)
+    expect((await other.request('GET', '/api/v1/test/tenant')).json()).toEqual({
+      company: globex.id,
+      roleCompanies: [globex.id],
+    })
   })
 })

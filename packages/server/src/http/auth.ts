@@ -24,7 +24,7 @@ export interface AuthOptions {
   readonly policy: SessionPolicy
   readonly clock: Clock
   readonly secureCookies: boolean
-  /** Embedded mode: remember resolved sessions between writes (see session-cache.ts). */
+  /** Resolved sessions remembered between changes (see session-cache.ts). */
   readonly cache?: SessionCache | undefined
 }
 

@@ -21,7 +21,7 @@ import { installErrorHandler } from './error-handler.ts'
 import { installIdempotency } from './idempotency.ts'
 import { openApiOptions } from './openapi.ts'
 import { problem } from './problem.ts'
-import { inTenantTransaction } from './tenant-transaction.ts'
+import { inTenantContext } from './tenant-context.ts'
 import { KEEL_VERSION, systemRoutes } from './system.routes.ts'
 
 export interface AppDeps {
@@ -52,6 +52,8 @@ const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
 // How long the embedded mode trusts a resolved session between writes.
 const SESSION_CACHE_MAX_AGE_MS = 15_000
+/** Notified by identity migration 0002 whenever a cached session could have changed. */
+const ACCESS_CHANGED_CHANNEL = 'keel_access_changed'
 
 /** Builds the whole app without listening, so tests drive it with `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -79,7 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!route.url.startsWith('/api/v1') && route.config?.access === undefined)
       route.config = { ...route.config, access: PUBLIC }
     if (handle.kind === 'postgres' && route.url.startsWith('/api/v1') && !route.url.startsWith('/api/v1/auth/')) {
-      route.handler = inTenantTransaction(handle, route.handler)
+      route.handler = inTenantContext(handle, route.handler)
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method]
     for (const method of methods) app.keelRoutes.push({ method, url: route.url, access: route.config?.access })
@@ -111,13 +113,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxFailuresPerIp: Math.max(50, config.loginMaxFailures * 10),
   }
   const identity = identityDb(handle.db)
-  installAuth(app, {
-    db: identity,
-    policy,
-    clock,
-    secureCookies,
-    cache: handle.kind === 'pglite' ? sessionCache(SESSION_CACHE_MAX_AGE_MS) : undefined,
+  const cache = sessionCache(SESSION_CACHE_MAX_AGE_MS)
+  const stopListening = await handle.listen(ACCESS_CHANGED_CHANNEL, {
+    onNotify: () => {
+      cache.clear()
+    },
+    onListening: (listening) => {
+      cache.setEnabled(listening)
+    },
   })
+  app.addHook('onClose', stopListening)
+  installAuth(app, { db: identity, policy, clock, secureCookies, cache })
   installIdempotency(app, handle.db)
 
   await app.register(fastifySwagger, openApiOptions(KEEL_VERSION))
