@@ -45,6 +45,12 @@ module.exports = {
       to: { path: '^packages/server/src/modules/(?!identity/|audit/|mail/)' },
     },
     {
+      name: 'org-uses-only-identity-audit-and-mail',
+      severity: 'error',
+      from: { path: '^packages/server/src/modules/org/' },
+      to: { path: '^packages/server/src/modules/(?!org/|identity/|audit/|mail/)' },
+    },
+    {
       name: 'modules-do-not-use-the-app',
       comment: 'Modules know nothing of the composition root, jobs runner wiring or tests helpers.',
       severity: 'error',

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from './config.ts'
 import { connect, type DatabaseHandle } from './db/connect.ts'
-import { migrate } from './db/migrate.ts'
+import { prepareDatabase } from './prepare-database.ts'
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './demo/seed-demo.ts'
 import { buildApp } from './http/build-app.ts'
 import { startBackgroundWork } from './jobs/background-work.ts'
@@ -22,7 +22,7 @@ export async function startKeel(config: Config, options: { quiet?: boolean } = {
   }
   if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true })
   const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
-  const report = await migrate(handle, (id) => {
+  const report = await prepareDatabase(handle, (id) => {
     say(`  migrated ${id}`)
   })
   const seeded = config.seedDemo ? await seedDemo(handle) : { seeded: false }

@@ -1,4 +1,5 @@
 import { PGlite, types } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { Kysely } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
@@ -57,6 +58,8 @@ export async function connectPglite(dataDir: string, loadDataDir?: Blob): Promis
     dataDir,
     relaxedDurability: false,
     parsers: pgliteParsers,
+    // The directory's fuzzy name search (org migration 0001).
+    extensions: { pg_trgm },
     ...(loadDataDir ? { loadDataDir } : {}),
   }).catch(async (error: unknown) => {
     await unlock()

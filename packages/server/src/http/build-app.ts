@@ -14,6 +14,7 @@ import type { DatabaseHandle } from '../db/connect.ts'
 import type { Database } from '../db/database.ts'
 import { auditRoutes } from '../modules/audit/index.ts'
 import { identityDb, identityRoutes, PUBLIC } from '../modules/identity/index.ts'
+import { orgRoutes } from '../modules/org/index.ts'
 import { mailRoutes } from '../modules/mail/index.ts'
 import { installAuth } from './auth.ts'
 import { sessionCache } from './session-cache.ts'
@@ -132,25 +133,39 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     uiConfig: { docExpansion: 'list', deepLinking: true },
   })
 
+  // Display names of a company's users, for modules that show who did something.
+  const userNames = async (companyId: string, ids: readonly string[]): Promise<ReadonlyMap<string, string>> => {
+    if (ids.length === 0) return new Map()
+    const rows = await identity
+      .selectFrom('identity_user as u')
+      .innerJoin('identity_membership as m', 'm.user_id', 'u.id')
+      .select(['u.id', 'u.display_name'])
+      .where('m.company_id', '=', companyId)
+      .where('u.id', 'in', ids)
+      .execute()
+    return new Map(rows.map((r) => [r.id, r.display_name]))
+  }
+
   await app.register(systemRoutes, { prefix: '/api', handle })
   await app.register(
     async (api) => {
       // Registered one by one, not auto-loaded: the list of modules is greppable.
       await api.register(identityRoutes, { clock, policy, secretKey, publicUrl: config.publicUrl, secureCookies })
-      await api.register(auditRoutes, {
-        actorNames: async (companyId, ids) => {
-          if (ids.length === 0) return new Map()
-          const rows = await identity
-            .selectFrom('identity_user as u')
-            .innerJoin('identity_membership as m', 'm.user_id', 'u.id')
-            .select(['u.id', 'u.display_name'])
-            .where('m.company_id', '=', companyId)
-            .where('u.id', 'in', ids)
-            .execute()
-          return new Map(rows.map((r) => [r.id, r.display_name]))
+      await api.register(auditRoutes, { actorNames: userNames })
+      await api.register(mailRoutes)
+      await api.register(orgRoutes, {
+        clock,
+        secretKey,
+        userNames,
+        companyName: async (companyId) => {
+          const row = await identity
+            .selectFrom('identity_company')
+            .select('name')
+            .where('id', '=', companyId)
+            .executeTakeFirst()
+          return row?.name ?? ''
         },
       })
-      await api.register(mailRoutes)
     },
     { prefix: '/api/v1' },
   )

@@ -11,6 +11,18 @@ export interface RoleDefinition {
 const all = (reach: Reach = 'company') =>
   (Object.keys(PERMISSIONS) as Permission[]).map((permission) => ({ permission, reach }))
 const readOnly = (permission: Permission) => /\.(read|verify)$/.test(permission)
+/** What everyone in the company sees: the profile, the structure, the directory. */
+const colleague = (): { permission: Permission; reach: Reach }[] => [
+  { permission: 'org.company.read', reach: 'company' },
+  { permission: 'org.structure.read', reach: 'company' },
+  { permission: 'org.directory.read', reach: 'company' },
+]
+/** Self-service: one's own record, private data and salary. */
+const self = (): { permission: Permission; reach: Reach }[] => [
+  { permission: 'org.employee.read', reach: 'own' },
+  { permission: 'hr.employee.read_sensitive', reach: 'own' },
+  { permission: 'hr.employee.manage_sensitive', reach: 'own' },
+]
 
 /**
  * The roles every company starts with. Later modules widen them as they add
@@ -27,19 +39,29 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
     key: 'department_head',
     name: 'Department head',
     description: 'Leads a department: assigns and approves its work.',
-    permissions: [{ permission: 'identity.user.read', reach: 'department' }],
+    permissions: [
+      { permission: 'identity.user.read', reach: 'department' },
+      ...colleague(),
+      ...self().filter((p) => p.permission !== 'org.employee.read'),
+      { permission: 'org.employee.read', reach: 'department' },
+    ],
   },
   {
     key: 'team_lead',
     name: 'Team lead',
     description: 'Leads a team: assigns and reviews its work.',
-    permissions: [{ permission: 'identity.user.read', reach: 'team' }],
+    permissions: [
+      { permission: 'identity.user.read', reach: 'team' },
+      ...colleague(),
+      ...self().filter((p) => p.permission !== 'org.employee.read'),
+      { permission: 'org.employee.read', reach: 'team' },
+    ],
   },
   {
     key: 'employee',
     name: 'Employee',
     description: 'Asks the back office for things; sees their own records.',
-    permissions: [],
+    permissions: [...colleague(), ...self()],
   },
   {
     key: 'hr',
@@ -48,15 +70,28 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
     permissions: [
       { permission: 'identity.user.read', reach: 'company' },
       { permission: 'identity.user.invite', reach: 'company' },
+      ...all().filter((p) => /^(org|hr)\./.test(p.permission) && p.permission !== 'org.company.manage'),
     ],
   },
   {
     key: 'payroll',
     name: 'Payroll',
     description: 'Runs payroll.',
-    permissions: [{ permission: 'identity.user.read', reach: 'company' }],
+    permissions: [
+      { permission: 'identity.user.read', reach: 'company' },
+      ...colleague(),
+      { permission: 'org.employee.read', reach: 'company' },
+      { permission: 'hr.employee.read_sensitive', reach: 'company' },
+      { permission: 'hr.employee.manage_sensitive', reach: 'own' },
+      { permission: 'hr.compensation.manage', reach: 'company' },
+    ],
   },
-  { key: 'accountant', name: 'Accountant', description: 'Keeps the books.', permissions: [] },
+  {
+    key: 'accountant',
+    name: 'Accountant',
+    description: 'Keeps the books.',
+    permissions: [...colleague(), ...self()],
+  },
   {
     key: 'it_support',
     name: 'IT support',
@@ -66,6 +101,8 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
       { permission: 'identity.user.invite', reach: 'company' },
       { permission: 'identity.user.deactivate', reach: 'company' },
       { permission: 'identity.role.read', reach: 'company' },
+      ...colleague(),
+      ...self(),
     ],
   },
   {
@@ -78,6 +115,6 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
     key: 'external',
     name: 'External staff',
     description: 'Outsourced staff: only what their firm is contracted for.',
-    permissions: [],
+    permissions: [{ permission: 'org.company.read', reach: 'company' }],
   },
 ]

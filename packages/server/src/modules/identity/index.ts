@@ -29,7 +29,7 @@ export {
   type RouteAccess,
 } from './permissions.ts'
 export { createRole, deleteRole, getRole, listRoles, updateRole } from './roles.ts'
-export { deriveKey } from './secrets.ts'
+export { decryptSecret, deriveKey, encryptSecret } from './secrets.ts'
 export { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session-cookie.ts'
 export {
   listUserSessions,
@@ -42,6 +42,7 @@ export {
   type SessionPolicy,
 } from './sessions.ts'
 export { signIn, type LockoutPolicy } from './sign-in.ts'
+export { syncBuiltinRoles } from './sync-builtin-roles.ts'
 export {
   checkSecondFactor,
   currentTotpCode,

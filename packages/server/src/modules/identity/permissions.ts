@@ -14,6 +14,17 @@ export const PERMISSIONS = {
   'audit.event.read': 'Read the audit trail',
   'audit.chain.verify': 'Verify the audit trail has not been tampered with',
   'mail.outbox.read': 'Read the outgoing e-mail log (dev outbox)',
+  'org.company.read': 'See the company profile',
+  'org.company.manage': 'Change the company profile and logo',
+  'org.structure.read': 'See locations, departments, teams and positions',
+  'org.structure.manage': 'Create, change and archive locations, departments, teams and positions',
+  'org.directory.read': 'See the directory of colleagues and the org chart',
+  'org.employee.read': 'See employee records (employment details and history) within reach',
+  'org.employee.manage': 'Hire, place, change and terminate employees',
+  'hr.employee.read_sensitive':
+    'See private data (birth date, national id, address, bank, contacts) and salary within reach',
+  'hr.employee.manage_sensitive': 'Change private data (address, bank account, emergency contacts) within reach',
+  'hr.compensation.manage': 'Record salary changes',
 } as const satisfies Record<string, string>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely'
+import type { Jobs } from '../../jobs/index.ts'
+import { companyToday } from './company-profile.ts'
+import { applyDueTerminations } from './employees.ts'
+import type { OrgDeps } from './org.tables.ts'
+import { applyDuePlacements } from './placements.ts'
+
+/**
+ * `org.apply-effective-changes`, hourly: placements and terminations dated in
+ * the future take effect on their day, in each company's own time zone.
+ * Idempotent, so a missed or repeated run changes nothing it should not.
+ */
+export async function registerOrgJobs(jobs: Jobs, db: Kysely<OrgDeps>, options: { schedule: boolean }) {
+  await jobs.work('org.apply-effective-changes', async () => {
+    await runEffectiveChanges(db, new Date())
+  })
+  if (options.schedule) await jobs.schedule('org.apply-effective-changes', '5 * * * *')
+}
+
+export async function runEffectiveChanges(db: Kysely<OrgDeps>, now: Date) {
+  const companies = await db.selectFrom('org_employee').select('company_id').distinct().execute()
+  let placed = 0
+  let closed = 0
+  for (const { company_id: companyId } of companies) {
+    const today = await companyToday(db, companyId, now)
+    placed += await applyDuePlacements(db, companyId, today, now)
+    closed += (await applyDueTerminations(db, companyId, today, now)).length
+  }
+  return { placed, closed }
+}

@@ -1,0 +1,954 @@
+import { Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { IdParams, Problem } from '@keel/contracts/common'
+import {
+  ArchivedQuery,
+  AsOfQuery,
+  CompanyProfile,
+  CompensationBody,
+  Department,
+  DepartmentBody,
+  DirectoryPage,
+  DirectoryQuery,
+  Employee,
+  EmployeeHistory,
+  EmployeeListQuery,
+  EmployeePage,
+  HireEmployeeBody,
+  Location,
+  LocationBody,
+  OrgChart,
+  PlacementBody,
+  Position,
+  PositionBody,
+  PrivateData,
+  Team,
+  TeamBody,
+  TerminateBody,
+  UpdateCompanyProfileBody,
+  UpdateEmployeeBody,
+} from '@keel/contracts/org'
+import {
+  decodeCursor,
+  encodeCursor,
+  forbidden,
+  isCalendarDate,
+  invalidField,
+  notFound,
+  pageSize,
+  unauthenticated,
+  type Clock,
+  type ReachSubject,
+} from '@keel/kernel'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { AuditContext } from '../audit/index.ts'
+import { expectedVersion, setEtag } from '../../http/etag.ts'
+import { reachOf, requirePermission, type Actor, type Permission } from '../identity/index.ts'
+import {
+  companyToday,
+  getCompanyLogo,
+  getCompanyProfile,
+  IMAGE_TYPES,
+  MAX_IMAGE_BYTES,
+  setCompanyLogo,
+  updateCompanyProfile,
+} from './company-profile.ts'
+import {
+  createDepartment,
+  getDepartment,
+  listDepartments,
+  setDepartmentArchived,
+  updateDepartment,
+} from './departments.ts'
+import { employeeQuery, employeeWithinReach } from './employee-views.ts'
+import { getEmployeePhoto, setEmployeePhoto } from './employee-photo.ts'
+import { employeeHistory } from './employee-history.ts'
+import { changePlacement, getEmployee, hireEmployee, terminateEmployee, updateEmployee } from './employees.ts'
+import { isPeopleCursor, listDirectory, listEmployeeRecords } from './list-employees.ts'
+import { createLocation, getLocation, listLocations, setLocationArchived, updateLocation } from './locations.ts'
+import { orgChart } from './org-chart.ts'
+import { orgDb, type OrgDeps } from './org.tables.ts'
+import { createPosition, getPosition, listPositions, setPositionArchived, updatePosition } from './positions.ts'
+import { recordCompensation, writePrivateData } from './private-data.ts'
+import { orgReachSubject } from './reach-subject.ts'
+import { createTeam, getTeam, listTeams, setTeamArchived, updateTeam } from './teams.ts'
+import type { Viewer } from './viewer.ts'
+
+export interface OrgRoutesOptions {
+  readonly clock: Clock
+  readonly secretKey: Buffer
+  /** The company's display name (identity owns companies). */
+  readonly companyName: (companyId: string) => Promise<string>
+  /** Display names of users of the company (who recorded a history row). */
+  readonly userNames: (companyId: string, ids: readonly string[]) => Promise<ReadonlyMap<string, string>>
+}
+
+/** An image sent as itself (PNG, JPEG or WebP). */
+const ImageFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })
+
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem, 422: Problem }
+
+const actorOf = (request: FastifyRequest): Actor => {
+  if (!request.actor) throw unauthenticated('request.unauthenticated', 'Sign in, or send an API token.')
+  return request.actor
+}
+const auditContextOf = (request: FastifyRequest): AuditContext & { actorId: string } => {
+  const actor = actorOf(request)
+  return { companyId: actor.companyId, actorId: actor.userId, actorKind: actor.kind, requestId: request.id }
+}
+const dbOf = (request: FastifyRequest): Kysely<OrgDeps> => orgDb(request.db)
+
+const viewerOf = (actor: Actor): Viewer => ({
+  companyId: actor.companyId,
+  userId: actor.userId,
+  employeeReach: reachOf(actor, 'org.employee.read'),
+  sensitiveReach: reachOf(actor, 'hr.employee.read_sensitive'),
+})
+
+const pageOf = (query: { cursor?: string | undefined; limit?: number | undefined }) => ({
+  after: decodeCursor(query.cursor, isPeopleCursor),
+  limit: pageSize(query.limit),
+})
+
+/** HTTP adapter for org: decode, check reach, call the use case, choose a status. */
+export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app, options) => {
+  const { clock, secretKey, companyName, userNames } = options
+  const today = (request: FastifyRequest) => companyToday(dbOf(request), actorOf(request).companyId, clock.now())
+
+  /**
+   * Throws unless `permission`'s reach includes the employee: 404 for an id
+   * that is not in the company, 403 for a colleague outside the reach.
+   */
+  async function requireReach(
+    request: FastifyRequest,
+    permission: Permission,
+    employeeId: string,
+  ): Promise<ReachSubject> {
+    const actor = actorOf(request)
+    const reach = requirePermission(actor, permission)
+    const db = dbOf(request)
+    const row = await employeeQuery(db, actor.companyId).where('e.id', '=', employeeId).executeTakeFirst()
+    if (!row) throw notFound('org.employee_not_found', 'No such employee.')
+    const subject = await orgReachSubject(db, actor.companyId, actor.userId)
+    if (!employeeWithinReach(reach, subject, row))
+      throw forbidden('request.outside_reach', `This person is outside the reach of your ${permission} permission.`, {
+        permission,
+      })
+    return subject
+  }
+
+  async function employeeReply(request: FastifyRequest, reply: FastifyReply, id: string) {
+    const actor = actorOf(request)
+    const db = dbOf(request)
+    const subject = await orgReachSubject(db, actor.companyId, actor.userId)
+    const employee = await getEmployee(db, secretKey, viewerOf(actor), subject, id, await today(request))
+    setEtag(reply, employee.version)
+    return employee
+  }
+
+  // Image uploads arrive as the raw file (Content-Type image/png, …), at most 512 KB.
+  app.addContentTypeParser(
+    IMAGE_TYPES as string[],
+    { parseAs: 'buffer', bodyLimit: MAX_IMAGE_BYTES },
+    (_request, body, done) => {
+      done(null, body)
+    },
+  )
+  const imageOf = (request: FastifyRequest) => {
+    if (!Buffer.isBuffer(request.body))
+      throw invalidField(
+        'org.unsupported_image',
+        '/body',
+        'Send the image itself with Content-Type image/png, image/jpeg or image/webp.',
+      )
+    return { content: request.body, contentType: (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '' }
+  }
+  const imageSchema = {
+    consumes: [...IMAGE_TYPES],
+    response: { 204: Type.Null(), ...errors },
+  }
+
+  // ── Company profile ──────────────────────────────────────────────────────
+
+  app.get(
+    '/org/company-profile',
+    {
+      config: { access: 'org.company.read' },
+      schema: { tags: ['org'], summary: 'The company profile', response: { 200: CompanyProfile, ...errors } },
+    },
+    async (request, reply) => {
+      const companyId = actorOf(request).companyId
+      const profile = await getCompanyProfile(dbOf(request), companyId, await companyName(companyId))
+      setEtag(reply, profile.version)
+      return profile
+    },
+  )
+
+  app.put(
+    '/org/company-profile',
+    {
+      config: { access: 'org.company.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Change the company profile',
+        body: UpdateCompanyProfileBody,
+        response: { 200: CompanyProfile, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const context = auditContextOf(request)
+      const profile = await updateCompanyProfile(
+        dbOf(request),
+        context,
+        await companyName(context.companyId),
+        request.body,
+        clock.now(),
+        expectedVersion(request),
+      )
+      setEtag(reply, profile.version)
+      return profile
+    },
+  )
+
+  app.get(
+    '/org/company-profile/logo',
+    {
+      config: { access: 'org.company.read' },
+      schema: { tags: ['org'], summary: 'The company logo (image)', response: { 200: ImageFile, 404: Problem } },
+    },
+    async (request, reply) => {
+      const logo = await getCompanyLogo(dbOf(request), actorOf(request).companyId)
+      if (!logo) throw notFound('org.no_logo', 'The company has no logo.')
+      return reply.code(200).type(logo.contentType).header('cache-control', 'private, no-cache').send(logo.content)
+    },
+  )
+
+  app.put(
+    '/org/company-profile/logo',
+    {
+      config: { access: 'org.company.manage' },
+      schema: { tags: ['org'], summary: 'Upload the company logo (PNG, JPEG or WebP, ≤ 512 KB)', ...imageSchema },
+    },
+    async (request, reply) => {
+      const context = auditContextOf(request)
+      await setCompanyLogo(dbOf(request), context, await companyName(context.companyId), imageOf(request), clock.now())
+      return reply.code(204).send(null)
+    },
+  )
+
+  app.delete(
+    '/org/company-profile/logo',
+    {
+      config: { access: 'org.company.manage' },
+      schema: { tags: ['org'], summary: 'Remove the company logo', response: { 204: Type.Null(), ...errors } },
+    },
+    async (request, reply) => {
+      const context = auditContextOf(request)
+      await setCompanyLogo(dbOf(request), context, await companyName(context.companyId), null, clock.now())
+      return reply.code(204).send(null)
+    },
+  )
+
+  // ── Structure: locations, departments, teams, positions ─────────────────
+
+  const ArchiveAction = Type.Object({
+    id: IdParams.properties.id,
+    action: Type.Union([Type.Literal('archive'), Type.Literal('restore')]),
+  })
+
+  app.get(
+    '/org/locations',
+    {
+      config: { access: 'org.structure.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'Locations',
+        querystring: ArchivedQuery,
+        response: { 200: Type.Object({ items: Type.Array(Location) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: await listLocations(dbOf(request), actorOf(request).companyId, request.query.includeArchived),
+    }),
+  )
+  app.get(
+    '/org/locations/:id',
+    {
+      config: { access: 'org.structure.read' },
+      schema: { tags: ['org'], summary: 'One location', params: IdParams, response: { 200: Location, ...errors } },
+    },
+    async (request, reply) => {
+      const location = await getLocation(dbOf(request), actorOf(request).companyId, request.params.id)
+      setEtag(reply, location.version)
+      return location
+    },
+  )
+  app.post(
+    '/org/locations',
+    {
+      config: { access: 'org.structure.manage', idempotent: true },
+      schema: { tags: ['org'], summary: 'Add a location', body: LocationBody, response: { 201: Location, ...errors } },
+    },
+    async (request, reply) => {
+      const location = await createLocation(dbOf(request), auditContextOf(request), request.body, clock.now())
+      setEtag(reply, location.version)
+      void reply.code(201)
+      return location
+    },
+  )
+  app.put(
+    '/org/locations/:id',
+    {
+      config: { access: 'org.structure.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Change a location',
+        params: IdParams,
+        body: LocationBody,
+        response: { 200: Location, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const location = await updateLocation(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+      )
+      setEtag(reply, location.version)
+      return location
+    },
+  )
+  app.post(
+    '/org/locations/:id/:action',
+    {
+      config: { access: 'org.structure.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Archive or restore a location',
+        params: ArchiveAction,
+        response: { 200: Location, ...errors },
+      },
+    },
+    async (request) =>
+      setLocationArchived(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.params.action === 'archive',
+        clock.now(),
+      ),
+  )
+
+  app.get(
+    '/org/departments',
+    {
+      config: { access: 'org.structure.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'Departments (a tree by parentId)',
+        querystring: ArchivedQuery,
+        response: { 200: Type.Object({ items: Type.Array(Department) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: await listDepartments(dbOf(request), actorOf(request).companyId, request.query.includeArchived),
+    }),
+  )
+  app.get(
+    '/org/departments/:id',
+    {
+      config: { access: 'org.structure.read' },
+      schema: { tags: ['org'], summary: 'One department', params: IdParams, response: { 200: Department, ...errors } },
+    },
+    async (request, reply) => {
+      const department = await getDepartment(dbOf(request), actorOf(request).companyId, request.params.id)
+      setEtag(reply, department.version)
+      return department
+    },
+  )
+  app.post(
+    '/org/departments',
+    {
+      config: { access: 'org.structure.manage', idempotent: true },
+      schema: {
+        tags: ['org'],
+        summary: 'Add a department',
+        body: DepartmentBody,
+        response: { 201: Department, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const department = await createDepartment(dbOf(request), auditContextOf(request), request.body, clock.now())
+      setEtag(reply, department.version)
+      void reply.code(201)
+      return department
+    },
+  )
+  app.put(
+    '/org/departments/:id',
+    {
+      config: { access: 'org.structure.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Change a department (name, code, parent, head)',
+        params: IdParams,
+        body: DepartmentBody,
+        response: { 200: Department, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const department = await updateDepartment(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+      )
+      setEtag(reply, department.version)
+      return department
+    },
+  )
+  app.post(
+    '/org/departments/:id/:action',
+    {
+      config: { access: 'org.structure.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Archive or restore a department',
+        params: ArchiveAction,
+        response: { 200: Department, ...errors },
+      },
+    },
+    async (request) =>
+      setDepartmentArchived(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.params.action === 'archive',
+        clock.now(),
+      ),
+  )
+
+  app.get(
+    '/org/teams',
+    {
+      config: { access: 'org.structure.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'Teams',
+        querystring: Type.Intersect([
+          ArchivedQuery,
+          Type.Object({ departmentId: Type.Optional(IdParams.properties.id) }),
+        ]),
+        response: { 200: Type.Object({ items: Type.Array(Team) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await listTeams(dbOf(request), actorOf(request).companyId, request.query) }),
+  )
+  app.get(
+    '/org/teams/:id',
+    {
+      config: { access: 'org.structure.read' },
+      schema: { tags: ['org'], summary: 'One team', params: IdParams, response: { 200: Team, ...errors } },
+    },
+    async (request, reply) => {
+      const team = await getTeam(dbOf(request), actorOf(request).companyId, request.params.id)
+      setEtag(reply, team.version)
+      return team
+    },
+  )
+  app.post(
+    '/org/teams',
+    {
+      config: { access: 'org.structure.manage', idempotent: true },
+      schema: { tags: ['org'], summary: 'Add a team', body: TeamBody, response: { 201: Team, ...errors } },
+    },
+    async (request, reply) => {
+      const team = await createTeam(dbOf(request), auditContextOf(request), request.body, clock.now())
+      setEtag(reply, team.version)
+      void reply.code(201)
+      return team
+    },
+  )
+  app.put(
+    '/org/teams/:id',
+    {
+      config: { access: 'org.structure.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Change a team (name, department, lead)',
+        params: IdParams,
+        body: TeamBody,
+        response: { 200: Team, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const team = await updateTeam(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+      )
+      setEtag(reply, team.version)
+      return team
+    },
+  )
+  app.post(
+    '/org/teams/:id/:action',
+    {
+      config: { access: 'org.structure.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Archive or restore a team',
+        params: ArchiveAction,
+        response: { 200: Team, ...errors },
+      },
+    },
+    async (request) =>
+      setTeamArchived(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.params.action === 'archive',
+        clock.now(),
+      ),
+  )
+
+  app.get(
+    '/org/positions',
+    {
+      config: { access: 'org.structure.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'Positions (job titles)',
+        querystring: ArchivedQuery,
+        response: { 200: Type.Object({ items: Type.Array(Position) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: await listPositions(dbOf(request), actorOf(request).companyId, request.query.includeArchived),
+    }),
+  )
+  app.get(
+    '/org/positions/:id',
+    {
+      config: { access: 'org.structure.read' },
+      schema: { tags: ['org'], summary: 'One position', params: IdParams, response: { 200: Position, ...errors } },
+    },
+    async (request, reply) => {
+      const position = await getPosition(dbOf(request), actorOf(request).companyId, request.params.id)
+      setEtag(reply, position.version)
+      return position
+    },
+  )
+  app.post(
+    '/org/positions',
+    {
+      config: { access: 'org.structure.manage', idempotent: true },
+      schema: { tags: ['org'], summary: 'Add a position', body: PositionBody, response: { 201: Position, ...errors } },
+    },
+    async (request, reply) => {
+      const position = await createPosition(dbOf(request), auditContextOf(request), request.body, clock.now())
+      setEtag(reply, position.version)
+      void reply.code(201)
+      return position
+    },
+  )
+  app.put(
+    '/org/positions/:id',
+    {
+      config: { access: 'org.structure.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Change a position',
+        params: IdParams,
+        body: PositionBody,
+        response: { 200: Position, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const position = await updatePosition(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+      )
+      setEtag(reply, position.version)
+      return position
+    },
+  )
+  app.post(
+    '/org/positions/:id/:action',
+    {
+      config: { access: 'org.structure.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Archive or restore a position',
+        params: ArchiveAction,
+        response: { 200: Position, ...errors },
+      },
+    },
+    async (request) =>
+      setPositionArchived(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.params.action === 'archive',
+        clock.now(),
+      ),
+  )
+
+  // ── People ───────────────────────────────────────────────────────────────
+
+  app.get(
+    '/org/directory',
+    {
+      config: { access: 'org.directory.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'Search the directory',
+        querystring: DirectoryQuery,
+        response: { 200: DirectoryPage, ...errors },
+      },
+    },
+    async (request) => {
+      const page = await listDirectory(dbOf(request), actorOf(request).companyId, request.query, pageOf(request.query))
+      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null }
+    },
+  )
+
+  app.get(
+    '/org/chart',
+    {
+      config: { access: 'org.directory.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'The org chart on a date (default today)',
+        querystring: AsOfQuery,
+        response: { 200: OrgChart, ...errors },
+      },
+    },
+    async (request) => {
+      const asOf = request.query.asOf ?? (await today(request))
+      if (!isCalendarDate(asOf)) throw invalidField('org.invalid_date', '/querystring/asOf', 'Not a calendar date.')
+      return { asOf, nodes: await orgChart(dbOf(request), actorOf(request).companyId, asOf) }
+    },
+  )
+
+  app.get(
+    '/org/me',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['org'],
+        summary: "The caller's own employee record id, if they have one",
+        response: { 200: Type.Object({ employeeId: Type.Union([IdParams.properties.id, Type.Null()]) }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const row = await dbOf(request)
+        .selectFrom('org_employee')
+        .select('id')
+        .where('company_id', '=', actor.companyId)
+        .where('user_id', '=', actor.userId)
+        .executeTakeFirst()
+      return { employeeId: row?.id ?? null }
+    },
+  )
+
+  app.get(
+    '/org/employees',
+    {
+      config: { access: 'org.employee.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'Employee records within your reach',
+        querystring: EmployeeListQuery,
+        response: { 200: EmployeePage, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const reach = requirePermission(actor, 'org.employee.read')
+      const db = dbOf(request)
+      const subject = await orgReachSubject(db, actor.companyId, actor.userId)
+      const page = await listEmployeeRecords(db, actor.companyId, reach, subject, request.query, pageOf(request.query))
+      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null }
+    },
+  )
+
+  app.post(
+    '/org/employees',
+    {
+      config: { access: 'org.employee.manage', idempotent: true },
+      schema: {
+        tags: ['org'],
+        summary: 'Hire a person',
+        body: HireEmployeeBody,
+        response: { 201: Employee, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const id = await hireEmployee(
+        dbOf(request),
+        auditContextOf(request),
+        secretKey,
+        request.body,
+        clock.now(),
+        await today(request),
+      )
+      void reply.code(201)
+      return employeeReply(request, reply, id)
+    },
+  )
+
+  app.get(
+    '/org/employees/:id',
+    {
+      config: { access: 'org.directory.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'One person, as far as your reach shows them',
+        params: IdParams,
+        response: { 200: Employee, ...errors },
+      },
+    },
+    async (request, reply) => employeeReply(request, reply, request.params.id),
+  )
+
+  app.put(
+    '/org/employees/:id',
+    {
+      config: { access: 'org.employee.manage' },
+      schema: {
+        tags: ['org'],
+        summary: "Change a person's record (not where they sit: see placements)",
+        params: IdParams,
+        body: UpdateEmployeeBody,
+        response: { 200: Employee, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await requireReach(request, 'org.employee.manage', request.params.id)
+      await updateEmployee(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.body,
+        clock.now(),
+        expectedVersion(request),
+      )
+      return employeeReply(request, reply, request.params.id)
+    },
+  )
+
+  app.post(
+    '/org/employees/:id/placements',
+    {
+      config: { access: 'org.employee.manage', idempotent: true },
+      schema: {
+        tags: ['org'],
+        summary: 'Move a person (department, team, position, manager, location, type) from a date',
+        params: IdParams,
+        body: PlacementBody,
+        response: { 201: Employee, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await requireReach(request, 'org.employee.manage', request.params.id)
+      await changePlacement(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.body,
+        clock.now(),
+        await today(request),
+      )
+      void reply.code(201)
+      return employeeReply(request, reply, request.params.id)
+    },
+  )
+
+  app.post(
+    '/org/employees/:id/terminate',
+    {
+      config: { access: 'org.employee.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'End employment on a date',
+        params: IdParams,
+        body: TerminateBody,
+        response: { 200: Employee, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await requireReach(request, 'org.employee.manage', request.params.id)
+      await terminateEmployee(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.body,
+        clock.now(),
+        await today(request),
+        expectedVersion(request),
+      )
+      return employeeReply(request, reply, request.params.id)
+    },
+  )
+
+  app.get(
+    '/org/employees/:id/history',
+    {
+      config: { access: 'org.employee.read' },
+      schema: {
+        tags: ['org'],
+        summary: "A person's timeline (salary too, with hr.employee.read_sensitive)",
+        params: IdParams,
+        response: { 200: EmployeeHistory, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const subject = await requireReach(request, 'org.employee.read', request.params.id)
+      const sensitive = reachOf(actor, 'hr.employee.read_sensitive')
+      const row = await employeeQuery(dbOf(request), actor.companyId)
+        .where('e.id', '=', request.params.id)
+        .executeTakeFirstOrThrow()
+      const events = await employeeHistory(
+        dbOf(request),
+        secretKey,
+        actor.companyId,
+        request.params.id,
+        await today(request),
+        {
+          withCompensation: employeeWithinReach(sensitive, subject, row),
+          userNames: (ids) => userNames(actor.companyId, ids),
+        },
+      )
+      return { events: events.map((e) => ({ ...e, recordedAt: e.recordedAt.toISOString() })) }
+    },
+  )
+
+  app.put(
+    '/org/employees/:id/private-data',
+    {
+      config: { access: 'hr.employee.manage_sensitive' },
+      schema: {
+        tags: ['org'],
+        summary: 'Replace private data (encrypted at rest); If-Match the sensitive version',
+        params: IdParams,
+        body: PrivateData,
+        response: { 200: Employee, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await requireReach(request, 'hr.employee.manage_sensitive', request.params.id)
+      await writePrivateData(
+        dbOf(request),
+        auditContextOf(request),
+        secretKey,
+        request.params.id,
+        request.body,
+        clock.now(),
+        await today(request),
+        expectedVersion(request),
+      )
+      return employeeReply(request, reply, request.params.id)
+    },
+  )
+
+  app.post(
+    '/org/employees/:id/compensation',
+    {
+      config: { access: 'hr.compensation.manage', idempotent: true },
+      schema: {
+        tags: ['org'],
+        summary: 'Record a salary from a date',
+        params: IdParams,
+        body: CompensationBody,
+        response: { 201: Employee, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await requireReach(request, 'hr.compensation.manage', request.params.id)
+      if (!isCalendarDate(request.body.effectiveDate))
+        throw invalidField('org.invalid_date', '/body/effectiveDate', 'Not a calendar date.')
+      await recordCompensation(
+        dbOf(request),
+        auditContextOf(request),
+        secretKey,
+        request.params.id,
+        request.body,
+        clock.now(),
+      )
+      void reply.code(201)
+      return employeeReply(request, reply, request.params.id)
+    },
+  )
+
+  app.get(
+    '/org/employees/:id/photo',
+    {
+      config: { access: 'org.directory.read' },
+      schema: {
+        tags: ['org'],
+        summary: "A person's photo (image)",
+        params: IdParams,
+        response: { 200: ImageFile, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const photo = await getEmployeePhoto(dbOf(request), actorOf(request).companyId, request.params.id)
+      if (!photo) throw notFound('org.no_photo', 'No photo.')
+      return reply.code(200).type(photo.contentType).header('cache-control', 'private, max-age=300').send(photo.content)
+    },
+  )
+
+  /** People may change their own photo; otherwise it takes org.employee.manage within reach. */
+  async function requirePhotoRights(request: FastifyRequest, employeeId: string) {
+    const actor = actorOf(request)
+    const own = await dbOf(request)
+      .selectFrom('org_employee')
+      .select('id')
+      .where('company_id', '=', actor.companyId)
+      .where('user_id', '=', actor.userId)
+      .executeTakeFirst()
+    if (own?.id !== employeeId) await requireReach(request, 'org.employee.manage', employeeId)
+  }
+
+  app.put(
+    '/org/employees/:id/photo',
+    {
+      config: { access: 'org.directory.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'Upload a photo (yours, or within org.employee.manage reach)',
+        params: IdParams,
+        ...imageSchema,
+      },
+    },
+    async (request, reply) => {
+      await requirePhotoRights(request, request.params.id)
+      await setEmployeePhoto(dbOf(request), auditContextOf(request), request.params.id, imageOf(request), clock.now())
+      return reply.code(204).send(null)
+    },
+  )
+  app.delete(
+    '/org/employees/:id/photo',
+    {
+      config: { access: 'org.directory.read' },
+      schema: { tags: ['org'], summary: 'Remove a photo', params: IdParams, response: { 204: Type.Null(), ...errors } },
+    },
+    async (request, reply) => {
+      await requirePhotoRights(request, request.params.id)
+      await setEmployeePhoto(dbOf(request), auditContextOf(request), request.params.id, null, clock.now())
+      return reply.code(204).send(null)
+    },
+  )
+}

@@ -1,0 +1,155 @@
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely'
+import type { AuditTables } from '../audit/index.ts'
+import type { IdentityTables } from '../identity/index.ts'
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+/** A calendar date, 'yyyy-mm-dd' both ways (the date parser keeps it a string). */
+type DateString = string
+type ReadOnly<T> = ColumnType<T, never, never>
+
+export type EmploymentType = 'permanent' | 'probationary' | 'temporary' | 'contractor' | 'intern'
+export type EmployeeStatus = 'active' | 'on_leave' | 'terminated'
+export type ImageType = 'image/png' | 'image/jpeg' | 'image/webp'
+
+/** A postal address as stored (validated at the API edge). */
+export interface AddressJson {
+  line1?: string
+  line2?: string
+  postalCode?: string
+  city?: string
+  region?: string
+  countryCode?: string
+}
+
+// Row types for Kysely, named as in SQL. Org's public functions speak camelCase.
+export interface OrgTables {
+  org_company_profile: {
+    company_id: string
+    legal_name: string
+    registration_id: string | null
+    tax_id: string | null
+    functional_currency: string
+    fiscal_year_start_month: number
+    time_zone: string
+    locale: string
+    registered_address: ColumnType<AddressJson, string, string>
+    postal_address: ColumnType<AddressJson | null, string | null, string | null>
+    logo: Buffer | null
+    logo_type: ImageType | null
+    version: Generated<number>
+    updated_at: Timestamp
+  }
+  org_location: {
+    company_id: string
+    id: string
+    name: string
+    time_zone: string
+    address: ColumnType<AddressJson, string, string>
+    archived_at: Timestamp | null
+    version: Generated<number>
+    created_at: Timestamp
+  }
+  org_department: {
+    company_id: string
+    id: string
+    name: string
+    code: string | null
+    parent_id: string | null
+    head_employee_id: string | null
+    archived_at: Timestamp | null
+    version: Generated<number>
+    created_at: Timestamp
+  }
+  org_team: {
+    company_id: string
+    id: string
+    department_id: string
+    name: string
+    lead_employee_id: string | null
+    archived_at: Timestamp | null
+    version: Generated<number>
+    created_at: Timestamp
+  }
+  org_position: {
+    company_id: string
+    id: string
+    title: string
+    department_id: string | null
+    archived_at: Timestamp | null
+    version: Generated<number>
+    created_at: Timestamp
+  }
+  org_employee: {
+    company_id: string
+    id: string
+    user_id: string | null
+    employee_number: string
+    legal_name: string
+    preferred_name: string | null
+    work_email: string | null
+    work_phone: string | null
+    hire_date: DateString
+    probation_end_date: DateString | null
+    status: Generated<EmployeeStatus>
+    termination_date: DateString | null
+    termination_reason: string | null
+    work_schedule: string | null
+    placement_effective_date: DateString
+    employment_type: EmploymentType
+    department_id: string | null
+    team_id: string | null
+    position_id: string | null
+    manager_id: string | null
+    location_id: string | null
+    version: Generated<number>
+    created_at: Timestamp
+    updated_at: Timestamp
+    search_text: ReadOnly<string>
+  }
+  org_placement: {
+    company_id: string
+    id: string
+    employee_id: string
+    effective_date: DateString
+    employment_type: EmploymentType
+    department_id: string | null
+    team_id: string | null
+    position_id: string | null
+    manager_id: string | null
+    location_id: string | null
+    reason: string | null
+    recorded_at: Timestamp
+    recorded_by: string | null
+  }
+  org_compensation: {
+    company_id: string
+    id: string
+    employee_id: string
+    effective_date: DateString
+    sealed: string
+    reason: string | null
+    recorded_at: Timestamp
+    recorded_by: string | null
+  }
+  org_employee_private: {
+    company_id: string
+    employee_id: string
+    sealed: string
+    version: Generated<number>
+    updated_at: Timestamp
+  }
+  org_employee_photo: {
+    company_id: string
+    employee_id: string
+    content: Buffer
+    content_type: ImageType
+    updated_at: Timestamp
+  }
+}
+
+/** What org's use cases touch: its tables, identity's memberships (for links) and audit through its functions. */
+export type OrgDeps = OrgTables & IdentityTables & AuditTables
+
+/** `Kysely<DB>` is invariant in DB: narrow a wider schema (or a transaction) to what org needs. */
+export const orgDb = <DB extends OrgDeps>(db: Kysely<DB> | Transaction<DB>): Kysely<OrgDeps> =>
+  db as unknown as Kysely<OrgDeps>
