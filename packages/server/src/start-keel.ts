@@ -25,8 +25,8 @@ export async function startKeel(config: Config, options: { quiet?: boolean } = {
   const report = await prepareDatabase(handle, (id) => {
     say(`  migrated ${id}`)
   })
-  const seeded = config.seedDemo ? await seedDemo(handle) : { seeded: false }
   const secretKey = await loadSecretKey(config)
+  const seeded = config.seedDemo ? await seedDemo(handle, secretKey) : { seeded: false }
   const app = await buildApp({ handle, config, secretKey, logger: { level: config.logLevel } })
   const background = await startBackgroundWork(handle, config, app.log)
   await app.listen({ port: config.port, host: config.host })

@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../db/connect.ts'
 import { createCompany, createUser, identityDb } from '../modules/identity/index.ts'
+import { seedDemoOrganisation } from './seed-demo-org.ts'
 
 export const DEMO_ADMIN_EMAIL = 'admin@northwind.example'
 export const DEMO_PASSWORD = 'keel-demo-2026!'
@@ -8,10 +9,16 @@ const system = { actorId: null, actorKind: 'system' as const, requestId: null }
 
 /**
  * On a fresh installation: a demo company with a back-office manager and a
- * few colleagues in the built-in roles, plus a second company to switch to.
- * Does nothing when any company exists.
+ * few colleagues in the built-in roles, its organisation of about sixty
+ * people (seed-demo-org.ts), plus a second company to switch to. Does
+ * nothing when any company exists. `secretKey` seals salaries.
  */
-export async function seedDemo(handle: DatabaseHandle, onStep?: (step: string) => void): Promise<{ seeded: boolean }> {
+export async function seedDemo(
+  handle: DatabaseHandle,
+  secretKey: Buffer,
+  onStep?: (step: string) => void,
+  now = new Date(),
+): Promise<{ seeded: boolean }> {
   const db = identityDb(handle.db)
   const existing = await db.selectFrom('identity_company').select('id').limit(1).executeTakeFirst()
   if (existing) return { seeded: false }
@@ -26,14 +33,18 @@ export async function seedDemo(handle: DatabaseHandle, onStep?: (step: string) =
     ['emma.employee@northwind.example', 'Emma Dubois', 'employee'],
     ['aud.it@northwind.example', 'Audrey Kim', 'auditor'],
   ]
+  const userIds = new Map<string, string>()
   for (const [email, displayName, role] of people) {
-    await createUser(
+    const { userId } = await createUser(
       db,
       { ...system, companyId: northwind.id },
       { email, displayName, password: DEMO_PASSWORD, roleIds: [northwind.roleIds[role] ?? ''] },
     )
+    userIds.set(email, userId)
     onStep?.(`user ${email}`)
   }
+  const headcount = await seedDemoOrganisation(handle, northwind.id, userIds, secretKey, now)
+  onStep?.(`organisation of ${String(headcount)} people`)
   const labs = await createCompany(db, { name: 'Northwind Labs', slug: 'northwind-labs' }, system)
   await createUser(
     db,

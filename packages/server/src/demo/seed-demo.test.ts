@@ -1,0 +1,56 @@
+import { sql } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createTestApp, signInAs, TEST_SECRET_KEY, type TestApp } from '../testing/test-app.ts'
+import { DEMO_PASSWORD, seedDemo } from './seed-demo.ts'
+
+describe('the demo data', () => {
+  let t: TestApp
+  beforeEach(async () => {
+    t = await createTestApp()
+  })
+  afterEach(() => t.close())
+
+  it('gives Northwind a believable organisation that the demo users sign in to', async () => {
+    expect(await seedDemo(t.handle, TEST_SECRET_KEY, undefined, new Date('2026-03-02T09:00:00Z'))).toEqual({
+      seeded: true,
+    })
+    const { rows } = await sql<{
+      people: number
+      departments: number
+      teams: number
+      locations: number
+      zones: number
+    }>`
+      select (select count(*)::int from org_employee) as people,
+             (select count(*)::int from org_department) as departments,
+             (select count(*)::int from org_team where lead_employee_id is not null) as teams,
+             (select count(*)::int from org_location) as locations,
+             (select count(distinct time_zone)::int from org_location) as zones`.execute(t.handle.db)
+    expect(rows[0]?.people).toBeGreaterThanOrEqual(55)
+    expect(rows[0]).toMatchObject({ departments: 6, teams: 10, locations: 2, zones: 2 })
+    // Lena leads the service desk: her reach is her team.
+    const lena = await signInAs(t.app, 'lena.lead@northwind.example', DEMO_PASSWORD)
+    const team = JSON.parse((await lena.request('GET', '/api/v1/org/employees?limit=200')).body) as {
+      items: { name: string }[]
+    }
+    expect(team.items.map((p) => p.name).sort()).toEqual([
+      'Chloe Martin',
+      'Hannah Klein',
+      'Ivan Petrov',
+      'Lena Fischer',
+      'Samuel Adeyemi',
+    ])
+    // Ivan's timeline has his two moves.
+    const alex = await signInAs(t.app, 'admin@northwind.example', DEMO_PASSWORD)
+    const ivan = (
+      JSON.parse((await alex.request('GET', '/api/v1/org/directory?q=ivan')).body) as { items: { id: string }[] }
+    ).items[0]
+    const historyResponse = await alex.request('GET', `/api/v1/org/employees/${ivan?.id ?? ''}/history`)
+    expect(historyResponse.statusCode, historyResponse.body).toBe(200)
+    const history = JSON.parse(historyResponse.body) as {
+      events: { kind: string }[]
+    }
+    expect(history.events.filter((e) => e.kind === 'placement')).toHaveLength(3)
+    expect(await seedDemo(t.handle, TEST_SECRET_KEY)).toEqual({ seeded: false })
+  })
+})
