@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../packages/server/src/db/connect.ts'
 import { createCompany, createUser, identityDb } from '../packages/server/src/modules/identity/index.ts'
 import type { Benchmark, BenchContext, BenchReport } from './lib/benchmark.ts'
 import type { Engine } from './lib/engines.ts'
+import { signIn } from './lib/keel-session.ts'
 import { runLoad, type LoadResult } from './lib/load.ts'
 import { startBare, startKeel } from './lib/servers.ts'
 import { fmtMs, fmtRate, fmtRatio, type Table } from './lib/table.ts'
@@ -39,18 +40,6 @@ export async function seed(handle: DatabaseHandle): Promise<Fixture> {
     roleIds: [employeeRole],
   })
   return { email, password: PASSWORD, userId }
-}
-
-async function signIn(baseUrl: string, fixture: Fixture): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: fixture.email, password: fixture.password }),
-  })
-  if (response.status !== 200) throw new Error(`sign-in answered ${String(response.status)}: ${await response.text()}`)
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('keel_session='))
-  if (!cookie) throw new Error('sign-in set no keel_session cookie')
-  return cookie.split(';')[0] ?? ''
 }
 
 /** One request before the load: the route answers 200 with the record, so the load measures the real path. */

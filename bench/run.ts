@@ -3,6 +3,7 @@
 // See docs/benchmarks.md and the "Performance" section of the design.
 import { parseArgs } from 'node:util'
 import { authenticatedRead } from './authenticated-read.ts'
+import { orgDirectory } from './org-directory.ts'
 import type { Benchmark, BenchContext } from './lib/benchmark.ts'
 import { runCleanups } from './lib/cleanup.ts'
 import { updateDocs } from './lib/docs.ts'
@@ -11,7 +12,7 @@ import { describeMachine } from './lib/machine.ts'
 import { formatMarkdown, formatText } from './lib/table.ts'
 
 // Later benchmarks (ledger posting, reports) add a line here.
-const BENCHMARKS: readonly Benchmark[] = [authenticatedRead]
+const BENCHMARKS: readonly Benchmark[] = [authenticatedRead, orgDirectory]
 
 const DOCS = new URL('../docs/benchmarks.md', import.meta.url)
 

@@ -66,7 +66,7 @@ async function once(options: LoadOptions, seconds: number, latencies: Latencies 
 }
 
 /** A growable array of response times; percentiles by sorting once at the end (nearest rank). */
-class Latencies {
+export class Latencies {
   private values = new Float64Array(1 << 16)
   private count = 0
   private sorted = false

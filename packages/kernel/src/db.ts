@@ -38,3 +38,11 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   if (typeof error !== 'object' || error === null || !('code' in error) || error.code !== '23505') return false
   return constraint === undefined || ('constraint' in error && error.constraint === constraint)
 }
+
+/**
+ * Appended to a query (`.modifyEnd(sql.raw(PLAN_EACH_CALL))`) whose best plan
+ * depends on its parameter values — a LIKE pattern that may be rare or common —
+ * so PostgreSQL plans it for each call instead of reusing one generic plan of
+ * a prepared statement (see server/src/db/postgres-dialect.ts).
+ */
+export const PLAN_EACH_CALL = ' /* keel:plan-each-call */'

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '../testing/test-db.ts'
 import type { DatabaseHandle } from './connect.ts'
 import type { Database } from './database.ts'
+import { PLAN_EACH_CALL } from '@keel/kernel'
 import { withTenant } from './postgres-dialect.ts'
 
 const ACME = '01900000-0000-7000-8000-00000000000a'
@@ -90,6 +91,15 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('PostgreSQL connections',
       }>`select name, statement from pg_prepared_statements where statement like ${'%::int + 1 as n'}`.execute(conn)
       expect(rows).toHaveLength(1)
       expect(rows[0]?.name).toMatch(/^keel_\d+$/)
+    })
+  })
+
+  it('plan a statement marked PLAN_EACH_CALL on every call instead of preparing it', async () => {
+    await handle.db.connection().execute(async (conn) => {
+      for (let i = 0; i < 3; i++) await sql`select ${i}::int + 2 as n${sql.raw(PLAN_EACH_CALL)}`.execute(conn)
+      const { rows } = await sql<{ name: string }>`select name from pg_prepared_statements
+        where statement like ${'%::int + 2 as n%'}`.execute(conn)
+      expect(rows).toEqual([])
     })
   })
 })

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { PostgresDialect } from 'kysely'
+import { PLAN_EACH_CALL } from '@keel/kernel'
 import type pg from 'pg'
 
 /**
@@ -23,7 +24,8 @@ import type pg from 'pg'
  *    a flood of distinct texts (variable IN lists, batch inserts) cannot grow
  *    every connection without limit; past the bound they go unnamed.
  *    Statements without parameters stay on the simple protocol: they may be
- *    multi-statement scripts.
+ *    multi-statement scripts. A statement ending in PLAN_EACH_CALL (kernel)
+ *    is planned per call: its best plan depends on its values.
  */
 export function keelPostgresDialect(pool: pg.Pool): PostgresDialect {
   pool.on('connect', instrument)
@@ -43,7 +45,13 @@ function instrument(client: pg.PoolClient): void {
   const send = client.query.bind(client) as (...args: unknown[]) => unknown
   const sendPrepared = (args: unknown[]): unknown => {
     const [text, values, callback] = args
-    if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || callback !== undefined)
+    if (
+      typeof text !== 'string' ||
+      !Array.isArray(values) ||
+      values.length === 0 ||
+      callback !== undefined ||
+      text.endsWith(PLAN_EACH_CALL)
+    )
       return send(...args)
     const name = statementName(text)
     return name === undefined ? send(text, values) : send({ name, text, values })

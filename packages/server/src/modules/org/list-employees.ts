@@ -1,5 +1,5 @@
-import { reachCondition, type Reach, type ReachSubject } from '@keel/kernel'
-import { sql, type Kysely } from 'kysely'
+import { PLAN_EACH_CALL, reachCondition, type Reach, type ReachSubject } from '@keel/kernel'
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import {
   EMPLOYEE_REACH_COLUMNS,
   employeeQuery,
@@ -30,10 +30,21 @@ export const isPeopleCursor = (v: unknown): v is PeopleCursor =>
   typeof (v as { name?: unknown }).name === 'string' &&
   typeof (v as { id?: unknown }).id === 'string'
 
-function filtered(db: Kysely<OrgDeps>, companyId: string, filter: PeopleFilter, after: PeopleCursor | null) {
-  let query = employeeQuery(db, companyId)
+/**
+ * The page's people, found on org_employee alone (the search, the filters,
+ * the keyset), then dressed with names in a second query by id. Joined in one
+ * query, PostgreSQL would join every employee's department, team and manager
+ * before it knew which fifty it needed (20 ms at 50,000 people, against 1 ms).
+ */
+async function findPage(
+  db: Kysely<OrgDeps>,
+  companyId: string,
+  filter: PeopleFilter & { status?: EmployeeStatus | undefined; directory?: boolean; reach?: RawBuilder<SqlBool> },
+  cursor: { after: PeopleCursor | null; limit: number },
+): Promise<{ rows: EmployeeRow[]; next: PeopleCursor | null }> {
+  let query = db.selectFrom('org_employee as e').select(['e.id', 'e.legal_name']).where('e.company_id', '=', companyId)
   // Every word must appear in the name, e-mail or number: "ada lov" finds Ada Lovelace.
-  // The trigram index on search_text serves these ILIKEs.
+  // The trigram index on search_text serves these LIKEs.
   const words = (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5)
   for (const word of words) {
     const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -44,6 +55,10 @@ function filtered(db: Kysely<OrgDeps>, companyId: string, filter: PeopleFilter, 
   if (filter.locationId) query = query.where('e.location_id', '=', filter.locationId)
   if (filter.positionId) query = query.where('e.position_id', '=', filter.positionId)
   if (filter.managerId) query = query.where('e.manager_id', '=', filter.managerId)
+  if (filter.status) query = query.where('e.status', '=', filter.status)
+  if (filter.directory) query = query.where('e.status', '<>', 'terminated')
+  if (filter.reach) query = query.where(filter.reach)
+  const { after } = cursor
   if (after) {
     query = query.where((eb) =>
       eb.or([
@@ -52,15 +67,27 @@ function filtered(db: Kysely<OrgDeps>, companyId: string, filter: PeopleFilter, 
       ]),
     )
   }
-  return query.orderBy('e.legal_name').orderBy('e.id')
-}
-
-function page<T>(rows: EmployeeRow[], limit: number, view: (row: EmployeeRow) => T) {
-  const shown = rows.slice(0, limit)
+  query = query
+    .orderBy('e.legal_name')
+    .orderBy('e.id')
+    .limit(cursor.limit + 1)
+  // A rare fragment wants the trigram index, a common one the name order: plan each search.
+  if (words.length > 0) query = query.modifyEnd(sql.raw(PLAN_EACH_CALL))
+  const found = await query.execute()
+  const shown = found.slice(0, cursor.limit)
   const last = shown.at(-1)
+  if (shown.length === 0) return { rows: [], next: null }
+  const dressed = await employeeQuery(db, companyId)
+    .where(
+      'e.id',
+      'in',
+      shown.map((r) => r.id),
+    )
+    .execute()
+  const byId = new Map(dressed.map((row) => [row.id, row]))
   return {
-    items: shown.map(view),
-    next: rows.length > limit && last ? { name: last.legal_name, id: last.id } : null,
+    rows: shown.flatMap((r) => byId.get(r.id) ?? []),
+    next: found.length > cursor.limit && last ? { name: last.legal_name, id: last.id } : null,
   }
 }
 
@@ -71,11 +98,8 @@ export async function listDirectory(
   filter: PeopleFilter,
   cursor: { after: PeopleCursor | null; limit: number },
 ) {
-  const rows = await filtered(db, companyId, filter, cursor.after)
-    .where('e.status', '<>', 'terminated')
-    .limit(cursor.limit + 1)
-    .execute()
-  return page(rows, cursor.limit, toDirectoryEntry)
+  const { rows, next } = await findPage(db, companyId, { ...filter, directory: true }, cursor)
+  return { items: rows.map(toDirectoryEntry), next }
 }
 
 /**
@@ -91,10 +115,11 @@ export async function listEmployeeRecords(
   filter: PeopleFilter & { status?: EmployeeStatus | undefined },
   cursor: { after: PeopleCursor | null; limit: number },
 ) {
-  let query = filtered(db, companyId, filter, cursor.after).where(
-    reachCondition(reach, subject, EMPLOYEE_REACH_COLUMNS),
+  const { rows, next } = await findPage(
+    db,
+    companyId,
+    { ...filter, reach: reachCondition(reach, subject, EMPLOYEE_REACH_COLUMNS) },
+    cursor,
   )
-  if (filter.status) query = query.where('e.status', '=', filter.status)
-  const rows = await query.limit(cursor.limit + 1).execute()
-  return page(rows, cursor.limit, (row) => ({ ...toDirectoryEntry(row), employment: toEmployment(row) }))
+  return { items: rows.map((row) => ({ ...toDirectoryEntry(row), employment: toEmployment(row) })), next }
 }
