@@ -56,6 +56,14 @@ http.use({
   },
 })
 
+/**
+ * Options that send a file as the raw request body with its own Content-Type (image uploads).
+ * The OpenAPI document describes these bodies only by their media types, so the typed client knows no body.
+ */
+export function rawBody(file: Blob) {
+  return { body: file as never, bodySerializer: (b: unknown) => b, headers: { 'Content-Type': file.type } }
+}
+
 /** The `cursor` query parameter of a keyset page, present only after the first page. */
 export const cursor = (pageParam: string | undefined) => (pageParam ? { cursor: pageParam } : {})
 

@@ -25,10 +25,18 @@ import type {
   UserPage,
 } from '@keel/contracts/identity'
 import type { OutboxMessage, OutboxPage } from '@keel/contracts/mail'
+import type {
+  OrgChart,
+  DirectoryPage as DirectoryPageSchema,
+  EmployeeHistory as EmployeeHistorySchema,
+  EmployeePage as EmployeePageSchema,
+  Sensitive as SensitiveSchema,
+  TerminateBody as TerminateBodySchema,
+} from '@keel/contracts/org'
 import type { Health } from '@keel/contracts/system'
 
 export type { AuditEvent } from '@keel/contracts/audit'
-export type { ApiToken, CompanySummary, Problem, Reach, Role, SessionReply, User, OutboxMessage }
+export type { ApiToken, CompanySummary, Problem, Reach, Role, SessionReply, User, OutboxMessage, OrgChart }
 export type AuditEventPage = Static<typeof AuditEventPage>
 export type AuditVerifyReply = Static<typeof AuditVerifyReplySchema>
 export type ApiTokenList = Static<typeof ApiTokenList>
@@ -47,3 +55,36 @@ export type UserPage = Static<typeof UserPage>
 export type OutboxPage = Static<typeof OutboxPage>
 export type Health = Static<typeof Health>
 export type UserStatus = User['status']
+
+export type {
+  Address,
+  CompanyProfile,
+  CompensationBody,
+  Department,
+  DepartmentBody,
+  DirectoryEntry,
+  Employee,
+  EmployeeStatus,
+  Employment,
+  EmploymentType,
+  HireEmployeeBody,
+  Location,
+  LocationBody,
+  PersonRef,
+  PlacementBody,
+  Position,
+  PositionBody,
+  PrivateData,
+  Salary,
+  Team,
+  TeamBody,
+  UpdateCompanyProfileBody,
+  UpdateEmployeeBody,
+} from '@keel/contracts/org'
+export type DirectoryPage = Static<typeof DirectoryPageSchema>
+export type EmployeePage = Static<typeof EmployeePageSchema>
+export type EmployeeHistory = Static<typeof EmployeeHistorySchema>
+export type HistoryEvent = EmployeeHistory['events'][number]
+export type Sensitive = Static<typeof SensitiveSchema>
+export type TerminateBody = Static<typeof TerminateBodySchema>
+export type OrgChartNode = OrgChart['nodes'][number]

@@ -10,7 +10,7 @@ export interface UserFilters {
 const usersKey = ['identity', 'users'] as const
 const PAGE_SIZE = 25
 
-export function useUsers(filters: UserFilters) {
+export function useUsers(filters: UserFilters, enabled = true) {
   return useInfiniteQuery({
     queryKey: [...usersKey, 'list', filters],
     queryFn: ({ pageParam, signal }) =>
@@ -29,6 +29,7 @@ export function useUsers(filters: UserFilters) {
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
   })
 }
 
@@ -40,13 +41,14 @@ export interface VersionedUser {
 
 const etagOf = (headers: Headers, version: number) => headers.get('etag') ?? `"${version}"`
 
-export function useUser(id: string) {
+export function useUser(id: string, enabled = true) {
   return useQuery({
     queryKey: [...usersKey, 'detail', id],
     queryFn: async ({ signal }): Promise<VersionedUser> => {
       const res = await send<User>(http.GET('/api/v1/identity/users/{id}', { params: { path: { id } }, signal }))
       return { user: res.data, etag: etagOf(res.headers, res.data.version) }
     },
+    enabled,
   })
 }
 

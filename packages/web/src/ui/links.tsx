@@ -4,9 +4,10 @@ import { forwardRef } from 'react'
 
 // Mantine components that navigate with TanStack Router (real <a href> for keyboard, middle-click, screen readers).
 
-const AnchorBase = forwardRef<HTMLAnchorElement, Omit<AnchorProps, 'href'> & { children?: React.ReactNode }>(
-  (props, ref) => <Anchor ref={ref} {...props} />,
-)
+const AnchorBase = forwardRef<
+  HTMLAnchorElement,
+  Omit<AnchorProps, 'href'> & { children?: React.ReactNode; tabIndex?: number }
+>((props, ref) => <Anchor ref={ref} {...props} />)
 const CreatedAnchorLink = createLink(AnchorBase)
 export const AnchorLink: LinkComponent<typeof AnchorBase> = (props) => <CreatedAnchorLink preload="intent" {...props} />
 
