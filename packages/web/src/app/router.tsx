@@ -20,10 +20,27 @@ import { ApiTokensPage } from '../features/identity/tokens/api-tokens-page.tsx'
 import { UserDetailPage } from '../features/identity/users/user-detail-page.tsx'
 import { UsersPage } from '../features/identity/users/users-page.tsx'
 import { OutboxPage } from '../features/mail/outbox/outbox-page.tsx'
+import type { ChartSearch } from '../features/org/chart/org-chart-page.tsx'
+import type { OrganizationTab } from '../features/org/organization/organization-page.tsx'
+import { PeoplePage, type PeopleSearch } from '../features/org/people/people-page.tsx'
+import type { PersonTab } from '../features/org/person/person-page.tsx'
 import { AppLayout } from './layout/app-layout.tsx'
 import { NotFound, RouteError } from './layout/route-fallbacks.tsx'
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
+const oneOf = <T extends string>(v: unknown, values: readonly T[]): T | undefined => values.find((x) => x === v)
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const uuid = (v: unknown): string | undefined => {
+  const s = str(v)
+  return s && UUID_RE.test(s) ? s : undefined
+}
+const date = (v: unknown): string | undefined => {
+  const s = str(v)
+  return s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined
+}
+/** The search parameters that are set (a route's search keeps no undefined keys). */
+const defined = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: Outlet,
@@ -124,6 +141,48 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/audit/log/audit-log-page.tsx'), 'AuditLogPage'),
 })
 const outboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/outbox', component: OutboxPage })
+// Organization: the directory loads with the app; profiles, hiring, the chart and the admin area (date pickers,
+// bigger forms) on first visit.
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people',
+  validateSearch: (s: Record<string, unknown>): PeopleSearch =>
+    defined({
+      q: str(s['q']),
+      department: uuid(s['department']),
+      team: uuid(s['team']),
+      position: uuid(s['position']),
+      location: uuid(s['location']),
+    }),
+  component: PeoplePage,
+})
+const hireRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/hire',
+  component: lazyRouteComponent(() => import('../features/org/hire/hire-page.tsx'), 'HirePage'),
+})
+const personRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/$employeeId',
+  validateSearch: (s: Record<string, unknown>): { tab?: PersonTab | undefined } =>
+    defined({ tab: oneOf(s['tab'], ['overview', 'employment', 'private', 'timeline'] as const) }),
+  component: lazyRouteComponent(() => import('../features/org/person/person-page.tsx'), 'PersonPage'),
+})
+const orgChartRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/org/chart',
+  validateSearch: (s: Record<string, unknown>): ChartSearch =>
+    defined({ asOf: date(s['asOf']), focus: uuid(s['focus']) }),
+  component: lazyRouteComponent(() => import('../features/org/chart/org-chart-page.tsx'), 'OrgChartPage'),
+})
+const organizationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organization',
+  validateSearch: (s: Record<string, unknown>): { tab?: OrganizationTab | undefined } =>
+    defined({ tab: oneOf(s['tab'], ['company', 'departments', 'teams', 'positions', 'locations'] as const) }),
+  component: lazyRouteComponent(() => import('../features/org/organization/organization-page.tsx'), 'OrganizationPage'),
+})
+
 const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/tokens', component: ApiTokensPage })
 const profileRoute = createRoute({ getParentRoute: () => appRoute, path: '/profile', component: ProfilePage })
 
@@ -139,6 +198,11 @@ const routeTree = rootRoute.addChildren([
     rolesRoute,
     newRoleRoute,
     roleRoute,
+    peopleRoute,
+    hireRoute,
+    personRoute,
+    orgChartRoute,
+    organizationRoute,
     auditRoute,
     outboxRoute,
     tokensRoute,

@@ -1,4 +1,6 @@
 import {
+  IconBuildingSkyscraper,
+  IconHierarchy2,
   IconHome,
   IconKey,
   IconListSearch,
@@ -6,13 +8,24 @@ import {
   IconShieldLock,
   IconUserCircle,
   IconUsers,
+  IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react'
 import { perms } from '../auth.ts'
 
 export interface NavItem {
   label: string
-  to: '/' | '/users' | '/roles' | '/audit' | '/outbox' | '/tokens' | '/profile'
+  to:
+    | '/'
+    | '/people'
+    | '/org/chart'
+    | '/organization'
+    | '/users'
+    | '/roles'
+    | '/audit'
+    | '/outbox'
+    | '/tokens'
+    | '/profile'
   icon: Icon
   /** Shown only to users holding this permission; undefined = every signed-in user. */
   permission?: string
@@ -21,6 +34,15 @@ export interface NavItem {
 
 export const navItems: NavItem[] = [
   { label: 'Home', to: '/', icon: IconHome, section: 'main' },
+  { label: 'People', to: '/people', icon: IconUsersGroup, permission: perms.orgDirectoryRead, section: 'main' },
+  { label: 'Org chart', to: '/org/chart', icon: IconHierarchy2, permission: perms.orgDirectoryRead, section: 'main' },
+  {
+    label: 'Organization',
+    to: '/organization',
+    icon: IconBuildingSkyscraper,
+    permission: perms.orgStructureRead,
+    section: 'admin',
+  },
   { label: 'Users', to: '/users', icon: IconUsers, permission: perms.userRead, section: 'admin' },
   { label: 'Roles', to: '/roles', icon: IconShieldLock, permission: perms.roleRead, section: 'admin' },
   { label: 'Audit log', to: '/audit', icon: IconListSearch, permission: perms.auditRead, section: 'admin' },
