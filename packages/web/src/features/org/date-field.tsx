@@ -11,7 +11,7 @@ export function DateField(props: DateInputProps) {
   return (
     <DateInput
       valueFormat="D MMM YYYY"
-      placeholder="e.g. 1 Mar 2026"
+      placeholder="Pick or type a date"
       firstDayOfWeek={1}
       leftSection={<IconCalendar size={16} aria-hidden="true" />}
       popoverProps={{ withinPortal: true }}

@@ -16,6 +16,12 @@ import { todayDate } from './labels.ts'
 
 export const MAX_CONTACTS = 5
 
+const Legend = (props: { children: string }) => (
+  <Text size="sm" fw={600} mb={4}>
+    {props.children}
+  </Text>
+)
+
 /** Private data as a form edits it; the shape follows the API so its field errors land on the right input. */
 export interface PrivateDataForm {
   dateOfBirth: string | null
@@ -125,11 +131,11 @@ export function PrivateDataFields(props: {
         <TextInput label="National ID" autoComplete="off" disabled={disabled} {...props.field('nationalId')} />
       </SimpleGrid>
 
-      <Fieldset legend="Home address" variant="unstyled">
+      <Fieldset legend={<Legend>Home address</Legend>} variant="unstyled">
         <AddressFields label="Home address" disabled={disabled} field={(name) => props.field(`homeAddress.${name}`)} />
       </Fieldset>
 
-      <Fieldset legend="Bank account" variant="unstyled">
+      <Fieldset legend={<Legend>Bank account</Legend>} variant="unstyled">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
             label="Account holder"
@@ -169,7 +175,7 @@ export function PrivateDataFields(props: {
         </SimpleGrid>
       </Fieldset>
 
-      <Fieldset legend="Emergency contacts" variant="unstyled">
+      <Fieldset legend={<Legend>Emergency contacts</Legend>} variant="unstyled">
         <Stack gap="sm">
           {props.values.emergencyContacts.length === 0 ? (
             <Text size="sm" c="dimmed">

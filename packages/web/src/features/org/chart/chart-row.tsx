@@ -81,18 +81,18 @@ export const ChartRow = memo(function ChartRow(props: {
           </Text>
         </Box>
         {reports > 0 ? (
-          <Tooltip
-            label={
-              node.descendants > reports
-                ? `${reports} direct, ${node.descendants} in total`
-                : `${reports} direct report${reports === 1 ? '' : 's'}`
-            }
-          >
-            <Badge variant="light" color="gray" style={{ flex: 'none' }} aria-hidden="true">
-              {reports}
-              {node.descendants > reports ? ` · ${node.descendants}` : ''}
-            </Badge>
-          </Tooltip>
+          <Group gap={6} wrap="nowrap" style={{ flex: 'none' }} aria-hidden="true">
+            {node.descendants > reports ? (
+              <Text size="xs" c="dimmed" visibleFrom="xs">
+                {node.descendants} in total
+              </Text>
+            ) : null}
+            <Tooltip label={`${reports} direct report${reports === 1 ? '' : 's'}`}>
+              <Badge variant="light" color="blue" tt="none">
+                {reports} direct
+              </Badge>
+            </Tooltip>
+          </Group>
         ) : null}
       </Group>
     </div>

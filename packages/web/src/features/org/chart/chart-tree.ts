@@ -67,6 +67,9 @@ export function buildTree(flat: readonly OrgChartNode[]): ChartTree {
       walk(n.id)
     }
   }
+  // Roots in the order the chart came (by name).
+  const position = new Map(flat.map((n, i) => [n.id, i]))
+  roots.sort((x, y) => (position.get(x) ?? 0) - (position.get(y) ?? 0))
 
   const descendants = new Map<string, number>()
   for (let i = order.length - 1; i >= 0; i--) {

@@ -235,22 +235,24 @@ function ChartBody(props: {
             ) : null}
           </Group>
           {path.length > 0 ? (
-            <Breadcrumbs separator="›" aria-label="Reporting line">
-              {path.map((id) => (
-                <Anchor
-                  key={id}
-                  component="button"
-                  type="button"
-                  size="sm"
-                  fw={id === highlight ? 600 : undefined}
-                  onClick={() => {
-                    revealPerson(id)
-                  }}
-                >
-                  {tree.nodes.get(id)?.name}
-                </Anchor>
-              ))}
-            </Breadcrumbs>
+            <nav aria-label="Reporting line">
+              <Breadcrumbs separator="›">
+                {path.map((id) => (
+                  <Anchor
+                    key={id}
+                    component="button"
+                    type="button"
+                    size="sm"
+                    fw={id === highlight ? 600 : undefined}
+                    onClick={() => {
+                      revealPerson(id)
+                    }}
+                  >
+                    {tree.nodes.get(id)?.name}
+                  </Anchor>
+                ))}
+              </Breadcrumbs>
+            </nav>
           ) : null}
         </Group>
       </Card>

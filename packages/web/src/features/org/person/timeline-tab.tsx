@@ -1,10 +1,10 @@
 import { Badge, Card, Group, Stack, Text, ThemeIcon, Timeline } from '@mantine/core'
 import { IconArrowRight, IconBriefcase, IconCash, IconDoorExit, IconHistory } from '@tabler/icons-react'
 import { useEmployeeHistory } from '../../../api/org-people.ts'
-import type { Employee, Employment, EmploymentType, HistoryEvent } from '../../../api/types.ts'
+import type { Employee, Employment, EmploymentType, HistoryEvent, Salary } from '../../../api/types.ts'
 import { formatDate, formatDateTime } from '../../../ui/format.ts'
 import { Empty, ErrorState, LoadingState } from '../../../ui/query-states.tsx'
-import { employmentTypeLabel, employmentTypes, todayDate } from '../labels.ts'
+import { employmentTypeLabel, employmentTypes, formatSalary, todayDate } from '../labels.ts'
 
 const fieldLabel: Record<string, string> = {
   employmentType: 'Employment type',
@@ -16,8 +16,13 @@ const fieldLabel: Record<string, string> = {
   salary: 'Salary',
 }
 
+const SALARY_RE = /^(\d+(?:\.\d+)?) ([A-Z]{3}) per (year|month|hour)$/
+
 const showValue = (field: string, value: string | null) => {
   if (value === null) return null
+  const salary = field === 'salary' ? SALARY_RE.exec(value) : null
+  if (salary?.[1] && salary[2] && salary[3])
+    return formatSalary({ amount: salary[1], currency: salary[2], period: salary[3] as Salary['period'] })
   if (field === 'employmentType' && employmentTypes.some((t) => t.value === value))
     return employmentTypeLabel(value as EmploymentType)
   return value
