@@ -81,13 +81,14 @@ export const Location = Type.Object({
   name: Type.String(),
   timeZone: Type.String(),
   address: Address,
+  calendarId: NullableId,
   archived: Type.Boolean(),
   headcount: Type.Integer(),
   version: Type.Integer(),
 })
 export type Location = Static<typeof Location>
 export const LocationBody = Type.Object(
-  { name: Name, timeZone: TimeZone, address: Type.Optional(Address) },
+  { name: Name, timeZone: TimeZone, address: Type.Optional(Address), calendarId: Type.Optional(NullableId) },
   { additionalProperties: false },
 )
 export type LocationBody = Static<typeof LocationBody>
@@ -352,3 +353,69 @@ export const OrgChart = Type.Object({
   ),
 })
 export type OrgChart = Static<typeof OrgChart>
+
+// ── Business calendars and availability ────────────────────────────────────
+
+const WallClock = Type.String({
+  pattern: '^(([01]\\d|2[0-3]):[0-5]\\d|24:00)$',
+  description: 'HH:MM, 24:00 ends at midnight',
+})
+export const WorkingInterval = Type.Object({ from: WallClock, to: WallClock }, { additionalProperties: false })
+export const WeeklyHours = Type.Array(Type.Array(WorkingInterval, { maxItems: 6 }), {
+  minItems: 7,
+  maxItems: 7,
+  description: 'seven days, Monday first; each a list of working intervals in local time',
+})
+
+export const Calendar = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  timeZone: Type.String(),
+  weeklyHours: WeeklyHours,
+  isDefault: Type.Boolean(),
+  holidays: Type.Array(Type.Object({ id: Uuid, date: CalendarDate, name: Type.String() })),
+  version: Type.Integer(),
+})
+export type Calendar = Static<typeof Calendar>
+export const CalendarBody = Type.Object(
+  { name: Name, timeZone: TimeZone, weeklyHours: WeeklyHours, isDefault: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+)
+export const HolidayBody = Type.Object(
+  { date: CalendarDate, name: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+)
+export const HolidayParams = Type.Object({ id: Uuid, holidayId: Uuid })
+export const HolidayImportQuery = Type.Object({ dryRun: Type.Optional(Type.Boolean({ default: false })) })
+export const HolidayImportReply = Type.Object({
+  dryRun: Type.Boolean(),
+  added: Type.Array(Type.Object({ date: CalendarDate, name: Type.String() })),
+  skipped: Type.Integer({ description: 'dates the calendar already had, or repeated in the file' }),
+  problems: Type.Array(Type.String()),
+})
+
+export const WorkingHoursBody = Type.Object(
+  { timeZone: Type.Union([TimeZone, Type.Null()]), weeklyHours: Type.Union([WeeklyHours, Type.Null()]) },
+  { additionalProperties: false },
+)
+
+export const AvailabilityQuery = Type.Object({
+  from: Type.Optional(Instant),
+  to: Type.Optional(Instant),
+})
+export const Availability = Type.Object({
+  timeZone: Type.String(),
+  workingNow: Type.Boolean(),
+  from: Instant,
+  to: Instant,
+  workingMs: Type.Integer(),
+  periods: Type.Array(Type.Object({ start: Instant, end: Instant })),
+  absences: Type.Array(
+    Type.Object({ id: Uuid, startsAt: Instant, endsAt: Instant, reason: Type.String(), source: Type.String() }),
+  ),
+})
+export const AbsenceBody = Type.Object(
+  { startsAt: Instant, endsAt: Instant, reason: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+)
+export const AbsenceParams = Type.Object({ id: Uuid, absenceId: Uuid })

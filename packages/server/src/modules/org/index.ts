@@ -1,5 +1,16 @@
 // Org's public surface: company profile, structure, employee records, the
 // directory, reach subjects and availability for later modules.
+export { availabilityOf, personCalendar, recordAbsence, removeAbsence } from './availability.ts'
+export {
+  addWorkingMs,
+  isWorkingAt,
+  workingMsBetween,
+  workingPeriods,
+  type BusinessCalendar,
+  type Period,
+  type WorkingInterval,
+} from './business-time.ts'
+export { createCalendar, STANDARD_WEEK } from './calendars.ts'
 export { companyToday, getCompanyProfile } from './company-profile.ts'
 export { departmentSubtree } from './departments.ts'
 export { applyDueTerminations } from './employees.ts'

@@ -1,7 +1,7 @@
 import { inTransaction, invalidField, isTimeZone, isUniqueViolation, newId, notFound } from '@keel/kernel'
 import { sql, type Kysely } from 'kysely'
 import { recordAudit, type AuditContext } from '../audit/index.ts'
-import { assertVersion } from './org-errors.ts'
+import { assertVersion, mapMissingReference } from './org-errors.ts'
 import type { AddressJson, OrgDeps } from './org.tables.ts'
 
 export interface LocationView {
@@ -9,6 +9,8 @@ export interface LocationView {
   readonly name: string
   readonly timeZone: string
   readonly address: AddressJson
+  /** The business calendar its people work by; null: the company's default. */
+  readonly calendarId: string | null
   readonly archived: boolean
   readonly headcount: number
   readonly version: number
@@ -18,6 +20,7 @@ export interface LocationInput {
   readonly name: string
   readonly timeZone: string
   readonly address?: AddressJson | undefined
+  readonly calendarId?: string | null | undefined
 }
 
 function baseQuery(db: Kysely<OrgDeps>, companyId: string) {
@@ -28,6 +31,7 @@ function baseQuery(db: Kysely<OrgDeps>, companyId: string) {
       'l.name',
       'l.time_zone',
       'l.address',
+      'l.calendar_id',
       'l.archived_at',
       'l.version',
       sql<number>`(select count(*)::int from org_employee e
@@ -41,6 +45,7 @@ const toView = (row: Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>
   name: row.name,
   timeZone: row.time_zone,
   address: row.address,
+  calendarId: row.calendar_id,
   archived: row.archived_at !== null,
   headcount: row.headcount,
   version: row.version,
@@ -79,6 +84,7 @@ export async function createLocation(db: Kysely<OrgDeps>, context: AuditContext,
           name: input.name.trim(),
           time_zone: input.timeZone,
           address: JSON.stringify(input.address ?? {}),
+          calendar_id: input.calendarId ?? null,
           created_at: now,
         })
         .execute()
@@ -95,7 +101,7 @@ export async function createLocation(db: Kysely<OrgDeps>, context: AuditContext,
     })
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(input.name)
-    throw error
+    return mapMissingReference(error, { calendar_id: '/body/calendarId' })
   }
 }
 
@@ -117,6 +123,7 @@ export async function updateLocation(
           name: input.name.trim(),
           time_zone: input.timeZone,
           address: JSON.stringify(input.address ?? {}),
+          calendar_id: input.calendarId === undefined ? before.calendarId : input.calendarId,
           version: eb('version', '+', 1),
         }))
         .where('company_id', '=', context.companyId)
@@ -136,7 +143,7 @@ export async function updateLocation(
     })
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(input.name)
-    throw error
+    return mapMissingReference(error, { calendar_id: '/body/calendarId' })
   }
 }
 

@@ -2,6 +2,17 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { IdParams, Problem } from '@keel/contracts/common'
 import {
+  AbsenceBody,
+  AbsenceParams,
+  Availability,
+  AvailabilityQuery,
+  Calendar,
+  CalendarBody,
+  HolidayBody,
+  HolidayImportQuery,
+  HolidayImportReply,
+  HolidayParams,
+  WorkingHoursBody,
   ArchivedQuery,
   AsOfQuery,
   CompanyProfile,
@@ -45,6 +56,16 @@ import type { Kysely } from 'kysely'
 import type { AuditContext } from '../audit/index.ts'
 import { expectedVersion, setEtag } from '../../http/etag.ts'
 import { reachOf, requirePermission, type Actor, type Permission } from '../identity/index.ts'
+import { availabilityOf, listAbsences, recordAbsence, removeAbsence, setWorkingHours } from './availability.ts'
+import {
+  addHoliday,
+  createCalendar,
+  getCalendar,
+  importHolidays,
+  listCalendars,
+  removeHoliday,
+  updateCalendar,
+} from './calendars.ts'
 import {
   companyToday,
   getCompanyLogo,
@@ -948,6 +969,257 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
     async (request, reply) => {
       await requirePhotoRights(request, request.params.id)
       await setEmployeePhoto(dbOf(request), auditContextOf(request), request.params.id, null, clock.now())
+      return reply.code(204).send(null)
+    },
+  )
+
+  // ── Business calendars and availability ───────────────────────────────────
+
+  app.get(
+    '/org/calendars',
+    {
+      config: { access: 'org.structure.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'Business calendars with their holidays',
+        response: { 200: Type.Object({ items: Type.Array(Calendar) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await listCalendars(dbOf(request), actorOf(request).companyId) }),
+  )
+  app.get(
+    '/org/calendars/:id',
+    {
+      config: { access: 'org.structure.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'One business calendar',
+        params: IdParams,
+        response: { 200: Calendar, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const calendar = await getCalendar(dbOf(request), actorOf(request).companyId, request.params.id)
+      setEtag(reply, calendar.version)
+      return calendar
+    },
+  )
+  app.post(
+    '/org/calendars',
+    {
+      config: { access: 'org.structure.manage', idempotent: true },
+      schema: {
+        tags: ['org'],
+        summary: 'Add a business calendar (the first is the default)',
+        body: CalendarBody,
+        response: { 201: Calendar, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const calendar = await createCalendar(dbOf(request), auditContextOf(request), request.body, clock.now())
+      setEtag(reply, calendar.version)
+      void reply.code(201)
+      return calendar
+    },
+  )
+  app.put(
+    '/org/calendars/:id',
+    {
+      config: { access: 'org.structure.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Change working hours, time zone or name',
+        params: IdParams,
+        body: CalendarBody,
+        response: { 200: Calendar, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const calendar = await updateCalendar(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+      )
+      setEtag(reply, calendar.version)
+      return calendar
+    },
+  )
+  app.post(
+    '/org/calendars/:id/holidays',
+    {
+      config: { access: 'org.structure.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Add a public holiday',
+        params: IdParams,
+        body: HolidayBody,
+        response: { 201: Calendar, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const calendar = await addHoliday(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.body,
+        clock.now(),
+      )
+      void reply.code(201)
+      return calendar
+    },
+  )
+  app.delete(
+    '/org/calendars/:id/holidays/:holidayId',
+    {
+      config: { access: 'org.structure.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Remove a public holiday',
+        params: HolidayParams,
+        response: { 200: Calendar, ...errors },
+      },
+    },
+    async (request) =>
+      removeHoliday(dbOf(request), auditContextOf(request), request.params.id, request.params.holidayId),
+  )
+
+  // iCalendar files arrive as themselves (Content-Type text/calendar), at most 1 MB.
+  app.addContentTypeParser('text/calendar', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_request, body, done) => {
+    done(null, body)
+  })
+  app.post(
+    '/org/calendars/:id/holidays/import',
+    {
+      config: { access: 'org.structure.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Import public holidays from an iCalendar (.ics) file; ?dryRun=true reports without writing',
+        consumes: ['text/calendar'],
+        params: IdParams,
+        querystring: HolidayImportQuery,
+        response: { 200: HolidayImportReply, ...errors },
+      },
+    },
+    async (request) => {
+      if (typeof request.body !== 'string')
+        throw invalidField('org.invalid_ics', '/body', 'Send the .ics file itself with Content-Type text/calendar.')
+      return importHolidays(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.body,
+        clock.now(),
+        request.query.dryRun ?? false,
+      )
+    },
+  )
+
+  app.get(
+    '/org/employees/:id/availability',
+    {
+      config: { access: 'org.directory.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'Is this person working now, and when do they work between two instants (default: the next 7 days)',
+        params: IdParams,
+        querystring: AvailabilityQuery,
+        response: { 200: Availability, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const now = clock.now()
+      const from = request.query.from ? new Date(request.query.from) : now
+      const to = request.query.to ? new Date(request.query.to) : new Date(from.getTime() + 7 * 86_400_000)
+      if (to.getTime() < from.getTime())
+        throw invalidField('org.invalid_period', '/querystring/to', 'The window ends after it starts.')
+      if (to.getTime() - from.getTime() > 366 * 86_400_000)
+        throw invalidField('org.invalid_period', '/querystring/to', 'Ask for at most a year at a time.')
+      const db = dbOf(request)
+      const row = await employeeQuery(db, actor.companyId).where('e.id', '=', request.params.id).executeTakeFirst()
+      if (!row || row.status === 'terminated') throw notFound('org.employee_not_found', 'No such employee.')
+      const availability = await availabilityOf(db, actor.companyId, request.params.id, { from, to }, now)
+      // Why someone is away is theirs and their leads': the reasons need employee reach.
+      const subject = await orgReachSubject(db, actor.companyId, actor.userId)
+      const absences = employeeWithinReach(reachOf(actor, 'org.employee.read'), subject, row)
+        ? await listAbsences(db, actor.companyId, request.params.id, { from, to })
+        : []
+      return {
+        timeZone: availability.timeZone,
+        workingNow: availability.workingNow,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        workingMs: availability.workingMs,
+        periods: availability.periods.map((p) => ({ start: p.start.toISOString(), end: p.end.toISOString() })),
+        absences: absences.map((a) => ({ ...a, startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString() })),
+      }
+    },
+  )
+
+  app.put(
+    '/org/employees/:id/working-hours',
+    {
+      config: { access: 'org.employee.manage' },
+      schema: {
+        tags: ['org'],
+        summary: "A person's own hours and time zone (null: their location's calendar)",
+        params: IdParams,
+        body: WorkingHoursBody,
+        response: { 200: Employee, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await requireReach(request, 'org.employee.manage', request.params.id)
+      await setWorkingHours(dbOf(request), auditContextOf(request), request.params.id, request.body, clock.now())
+      return employeeReply(request, reply, request.params.id)
+    },
+  )
+
+  app.post(
+    '/org/employees/:id/absences',
+    {
+      config: { access: 'org.employee.manage', idempotent: true },
+      schema: {
+        tags: ['org'],
+        summary: 'Record a period the person is away (leave writes these itself)',
+        params: IdParams,
+        body: AbsenceBody,
+        response: { 201: Type.Object({ id: IdParams.properties.id }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await requireReach(request, 'org.employee.manage', request.params.id)
+      const id = await recordAbsence(
+        dbOf(request),
+        auditContextOf(request),
+        {
+          employeeId: request.params.id,
+          startsAt: new Date(request.body.startsAt),
+          endsAt: new Date(request.body.endsAt),
+          reason: request.body.reason,
+        },
+        clock.now(),
+      )
+      void reply.code(201)
+      return { id }
+    },
+  )
+  app.delete(
+    '/org/employees/:id/absences/:absenceId',
+    {
+      config: { access: 'org.employee.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Remove an absence',
+        params: AbsenceParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await requireReach(request, 'org.employee.manage', request.params.id)
+      await removeAbsence(dbOf(request), auditContextOf(request), request.params.id, request.params.absenceId)
       return reply.code(204).send(null)
     },
   )

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely'
 import type { AuditTables } from '../audit/index.ts'
 import type { IdentityTables } from '../identity/index.ts'
+import type { WorkingInterval } from './business-time.ts'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 /** A calendar date, 'yyyy-mm-dd' both ways (the date parser keeps it a string). */
@@ -44,6 +45,7 @@ export interface OrgTables {
     id: string
     name: string
     time_zone: string
+    calendar_id: Generated<string | null>
     address: ColumnType<AddressJson, string, string>
     archived_at: Timestamp | null
     version: Generated<number>
@@ -101,6 +103,8 @@ export interface OrgTables {
     position_id: string | null
     manager_id: string | null
     location_id: string | null
+    time_zone: Generated<string | null>
+    weekly_hours: ColumnType<WorkingInterval[][] | null, string | null | undefined, string | null>
     version: Generated<number>
     created_at: Timestamp
     updated_at: Timestamp
@@ -137,6 +141,36 @@ export interface OrgTables {
     sealed: string
     version: Generated<number>
     updated_at: Timestamp
+  }
+  org_calendar: {
+    company_id: string
+    id: string
+    name: string
+    time_zone: string
+    weekly_hours: ColumnType<WorkingInterval[][], string, string>
+    is_default: Generated<boolean>
+    version: Generated<number>
+    created_at: Timestamp
+  }
+  org_holiday: {
+    company_id: string
+    calendar_id: string
+    id: string
+    holiday_date: DateString
+    name: string
+    source_uid: string | null
+    created_at: Timestamp
+  }
+  org_absence: {
+    company_id: string
+    id: string
+    employee_id: string
+    starts_at: Timestamp
+    ends_at: Timestamp
+    reason: string
+    source: Generated<string>
+    source_id: string | null
+    created_at: Timestamp
   }
   org_employee_photo: {
     company_id: string
