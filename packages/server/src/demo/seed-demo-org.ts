@@ -1,7 +1,9 @@
 import { calendarDate } from '@keel/kernel'
 import type { DatabaseHandle } from '../db/connect.ts'
 import {
+  addHoliday,
   changePlacement,
+  createCalendar,
   createDepartment,
   createLocation,
   createPosition,
@@ -27,6 +29,31 @@ interface DemoPerson {
   /** The demo user's e-mail when this person can sign in. */
   readonly email?: string
 }
+
+/** Public holidays of 2026 where the offices are (Berlin's state holidays included). */
+const BERLIN_HOLIDAYS: readonly (readonly [string, string])[] = [
+  ['2026-01-01', 'New Year’s Day'],
+  ['2026-03-08', 'International Women’s Day'],
+  ['2026-04-03', 'Good Friday'],
+  ['2026-04-06', 'Easter Monday'],
+  ['2026-05-01', 'Labour Day'],
+  ['2026-05-14', 'Ascension Day'],
+  ['2026-05-25', 'Whit Monday'],
+  ['2026-10-03', 'Day of German Unity'],
+  ['2026-12-25', 'Christmas Day'],
+  ['2026-12-26', 'Second Day of Christmas'],
+]
+const NEW_YORK_HOLIDAYS: readonly (readonly [string, string])[] = [
+  ['2026-01-01', 'New Year’s Day'],
+  ['2026-01-19', 'Martin Luther King Jr. Day'],
+  ['2026-02-16', 'Presidents’ Day'],
+  ['2026-05-25', 'Memorial Day'],
+  ['2026-06-19', 'Juneteenth'],
+  ['2026-07-03', 'Independence Day (observed)'],
+  ['2026-09-07', 'Labor Day'],
+  ['2026-11-26', 'Thanksgiving Day'],
+  ['2026-12-25', 'Christmas Day'],
+]
 
 const DEPARTMENTS = ['Management', 'HR', 'Finance', 'IT', 'Operations', 'Sales'] as const
 const TEAMS: readonly (readonly [team: string, department: string])[] = [
@@ -333,8 +360,9 @@ function everyone(): DemoPerson[] {
  * The demo company's organisation: two locations in different time zones,
  * six departments (Sales is the front office), ten teams with leads, about
  * sixty people with managers, positions and salaries, and the demo users
- * linked to their records. A few people moved once, so timelines and the org
- * chart "as of" a past date have something to show.
+ * linked to their records, and office calendars with 2026 public holidays.
+ * Ivan moved twice, so timelines and the org chart "as of" a past date have
+ * something to show.
  */
 export async function seedDemoOrganisation(
   handle: DatabaseHandle,

@@ -10,7 +10,7 @@ export {
   type Period,
   type WorkingInterval,
 } from './business-time.ts'
-export { createCalendar, STANDARD_WEEK } from './calendars.ts'
+export { addHoliday, createCalendar, STANDARD_WEEK } from './calendars.ts'
 export { companyToday, getCompanyProfile } from './company-profile.ts'
 export { departmentSubtree } from './departments.ts'
 export { applyDueTerminations } from './employees.ts'
