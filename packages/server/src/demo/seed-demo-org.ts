@@ -391,6 +391,21 @@ export async function seedDemoOrganisation(
     },
     now,
   )
+  const weekdays = (from: string, to: string) => [...Array.from({ length: 5 }, () => [{ from, to }]), [], []]
+  const berlinCalendar = await createCalendar(
+    db,
+    context,
+    { name: 'Berlin office', timeZone: 'Europe/Berlin', weeklyHours: weekdays('09:00', '17:30'), isDefault: true },
+    now,
+  )
+  const newYorkCalendar = await createCalendar(
+    db,
+    context,
+    { name: 'New York office', timeZone: 'America/New_York', weeklyHours: weekdays('09:00', '17:00') },
+    now,
+  )
+  for (const [date, name] of BERLIN_HOLIDAYS) await addHoliday(db, context, berlinCalendar.id, { date, name }, now)
+  for (const [date, name] of NEW_YORK_HOLIDAYS) await addHoliday(db, context, newYorkCalendar.id, { date, name }, now)
   const locations = new Map<string, string>()
   locations.set(
     'Berlin',
@@ -401,6 +416,7 @@ export async function seedDemoOrganisation(
         {
           name: 'Berlin',
           timeZone: 'Europe/Berlin',
+          calendarId: berlinCalendar.id,
           address: { line1: 'Friedrichstraße 68', postalCode: '10117', city: 'Berlin', countryCode: 'DE' },
         },
         now,
@@ -416,6 +432,7 @@ export async function seedDemoOrganisation(
         {
           name: 'New York',
           timeZone: 'America/New_York',
+          calendarId: newYorkCalendar.id,
           address: {
             line1: '350 Fifth Avenue',
             postalCode: '10118',

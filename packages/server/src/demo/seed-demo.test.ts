@@ -28,6 +28,15 @@ describe('the demo data', () => {
              (select count(distinct time_zone)::int from org_location) as zones`.execute(t.handle.db)
     expect(rows[0]?.people).toBeGreaterThanOrEqual(55)
     expect(rows[0]).toMatchObject({ departments: 6, teams: 10, locations: 2, zones: 2 })
+    const calendars = await sql<{ name: string; holidays: number }>`
+      select c.name, count(h.id)::int as holidays from org_calendar c
+      join org_location l on l.company_id = c.company_id and l.calendar_id = c.id
+      left join org_holiday h on h.company_id = c.company_id and h.calendar_id = c.id
+      group by c.name order by c.name`.execute(t.handle.db)
+    expect(calendars.rows).toEqual([
+      { name: 'Berlin office', holidays: 10 },
+      { name: 'New York office', holidays: 9 },
+    ])
     // Lena leads the service desk: her reach is her team.
     const lena = await signInAs(t.app, 'lena.lead@northwind.example', DEMO_PASSWORD)
     const team = JSON.parse((await lena.request('GET', '/api/v1/org/employees?limit=200')).body) as {
