@@ -108,7 +108,7 @@ function EditRecordForm(props: {
           <TextInput label="Legal name" required data-autofocus {...form.getInputProps('legalName')} />
           <TextInput
             label="Preferred name"
-            description="Shown in the directory instead of the legal name"
+            description="Shown instead of the legal name"
             {...form.getInputProps('preferredName')}
           />
           <TextInput label="Work e-mail" type="email" {...form.getInputProps('workEmail')} />

@@ -167,15 +167,12 @@ function PrivateDataEditor(props: { employee: Employee; sensitive: Sensitive; on
 
   const submit = form.onSubmit((values) => {
     setError(null)
-    save.mutate(
-      { body: fromPrivateDataForm(values), version: props.sensitive.version },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: 'The private data was saved.' })
-        },
-        onError: (err) => {
-          if (!isStale(err)) setError(applyApiError(form, err))
-        },
+    // The saved data comes back as a new version, which remounts this form: a promise, not mutate's callbacks
+    // (which are dropped for an unmounted component), tells the user.
+    save.mutateAsync({ body: fromPrivateDataForm(values), version: props.sensitive.version }).then(
+      () => notifications.show({ color: 'teal', message: 'The private data was saved.' }),
+      (err: unknown) => {
+        if (!isStale(err)) setError(applyApiError(form, err))
       },
     )
   })
