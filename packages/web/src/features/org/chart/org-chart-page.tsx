@@ -207,7 +207,7 @@ function ChartBody(props: {
                 setExpanded(initialExpanded(tree))
               }}
             >
-              Collapse
+              Top levels only
             </Button>
           </Group>
         </Group>
