@@ -6,6 +6,8 @@ import type {
   DirectoryPage,
   Employee,
   EmployeeHistory,
+  EmployeePage,
+  EmployeeStatus,
   HireEmployeeBody,
   OrgChart,
   PlacementBody,
@@ -26,8 +28,8 @@ export interface DirectoryFilters {
 }
 
 /** Filters without empty values: the API treats a present but empty filter as a filter. */
-const nonEmpty = (filters: DirectoryFilters) =>
-  Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')) as DirectoryFilters
+const nonEmpty = <T extends DirectoryFilters>(filters: T) =>
+  Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')) as T
 
 export function useDirectory(filters: DirectoryFilters, options: { pageSize?: number; enabled?: boolean } = {}) {
   return useInfiniteQuery({
@@ -35,6 +37,27 @@ export function useDirectory(filters: DirectoryFilters, options: { pageSize?: nu
     queryFn: ({ pageParam, signal }) =>
       api<DirectoryPage>(
         http.GET('/api/v1/org/directory', {
+          params: { query: { limit: options.pageSize ?? 24, ...cursor(pageParam), ...nonEmpty(filters) } },
+          signal,
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  })
+}
+
+/** Employee records within the caller's reach (with employment details), e.g. those who have left. */
+export function useEmployeeRecords(
+  filters: DirectoryFilters & { status?: EmployeeStatus },
+  options: { pageSize?: number; enabled?: boolean } = {},
+) {
+  return useInfiniteQuery({
+    queryKey: [...peopleKey, 'records', nonEmpty(filters), options.pageSize ?? 24],
+    queryFn: ({ pageParam, signal }) =>
+      api<EmployeePage>(
+        http.GET('/api/v1/org/employees', {
           params: { query: { limit: options.pageSize ?? 24, ...cursor(pageParam), ...nonEmpty(filters) } },
           signal,
         }),

@@ -153,6 +153,7 @@ const peopleRoute = createRoute({
       team: uuid(s['team']),
       position: uuid(s['position']),
       location: uuid(s['location']),
+      who: oneOf(s['who'], ['former'] as const),
     }),
   component: PeoplePage,
 })

@@ -1,10 +1,10 @@
-import { Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Card, Group, SegmentedControl, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconFilterOff, IconHierarchy2, IconSearch, IconUserPlus, IconUsersGroup } from '@tabler/icons-react'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import { useEffect, useState } from 'react'
-import { useDirectory } from '../../../api/org-people.ts'
-import { perms, useCan } from '../../../app/auth.ts'
+import { useDirectory, useEmployeeRecords } from '../../../api/org-people.ts'
+import { perms, reachOf, useCan, useSession } from '../../../app/auth.ts'
 import { ButtonLink } from '../../../ui/links.tsx'
 import { PageHeader } from '../../../ui/page-header.tsx'
 import { Empty, ErrorState, NoAccess } from '../../../ui/query-states.tsx'
@@ -19,15 +19,24 @@ export interface PeopleSearch {
   team?: string | undefined
   position?: string | undefined
   location?: string | undefined
+  /** Former employees (records within the user's reach) instead of the directory. */
+  who?: 'former' | undefined
 }
 
 export function PeoplePage() {
   const can = useCan()
+  const session = useSession()
   if (!can(perms.orgDirectoryRead)) return <NoAccess />
-  return <Directory canHire={can(perms.orgEmployeeManage)} canSeeStructure={can(perms.orgStructureRead)} />
+  return (
+    <Directory
+      canHire={can(perms.orgEmployeeManage)}
+      canSeeStructure={can(perms.orgStructureRead)}
+      canSeeFormer={![null, 'own'].includes(reachOf(session, perms.orgEmployeeRead))}
+    />
+  )
 }
 
-function Directory(props: { canHire: boolean; canSeeStructure: boolean }) {
+function Directory(props: { canHire: boolean; canSeeStructure: boolean; canSeeFormer: boolean }) {
   const search = route.useSearch()
   const navigate = useNavigate()
   const [q, setQ] = useState(search.q ?? '')
@@ -44,18 +53,22 @@ function Directory(props: { canHire: boolean; canSeeStructure: boolean }) {
     if ((search.q ?? '') !== debouncedQ) setSearch({ q: debouncedQ || undefined })
   }, [debouncedQ])
 
-  const people = useDirectory({
+  const former = props.canSeeFormer && search.who === 'former'
+  const filters = {
     q: debouncedQ,
     ...(search.department ? { departmentId: search.department } : {}),
     ...(search.team ? { teamId: search.team } : {}),
     ...(search.position ? { positionId: search.position } : {}),
     ...(search.location ? { locationId: search.location } : {}),
-  })
+  }
+  const current = useDirectory(filters, { enabled: !former })
+  const past = useEmployeeRecords({ ...filters, status: 'terminated' }, { enabled: former })
+  const people = former ? past : current
   const rows = people.data?.pages.flatMap((p) => p.items) ?? []
   const filtered = debouncedQ !== '' || !!(search.department ?? search.team ?? search.position ?? search.location)
   const clear = () => {
     setQ('')
-    void navigate({ to: '/people', search: {}, replace: true })
+    void navigate({ to: '/people', search: former ? { who: 'former' } : {}, replace: true })
   }
   const hire = props.canHire ? (
     <ButtonLink to="/people/hire" leftSection={<IconUserPlus size={18} />}>
@@ -127,11 +140,27 @@ function Directory(props: { canHire: boolean; canSeeStructure: boolean }) {
               />
             </SimpleGrid>
           ) : null}
-          {filtered ? (
-            <Group justify="flex-end">
-              <Button variant="subtle" size="xs" leftSection={<IconFilterOff size={14} />} onClick={clear}>
-                Clear search and filters
-              </Button>
+          {filtered || props.canSeeFormer ? (
+            <Group justify={props.canSeeFormer ? 'space-between' : 'flex-end'}>
+              {props.canSeeFormer ? (
+                <SegmentedControl
+                  aria-label="Who"
+                  size="xs"
+                  value={former ? 'former' : 'current'}
+                  onChange={(v) => {
+                    setSearch({ who: v === 'former' ? 'former' : undefined })
+                  }}
+                  data={[
+                    { value: 'current', label: 'Current' },
+                    { value: 'former', label: 'Former employees' },
+                  ]}
+                />
+              ) : null}
+              {filtered ? (
+                <Button variant="subtle" size="xs" leftSection={<IconFilterOff size={14} />} onClick={clear}>
+                  Clear search and filters
+                </Button>
+              ) : null}
             </Group>
           ) : null}
         </Stack>
@@ -147,7 +176,13 @@ function Directory(props: { canHire: boolean; canSeeStructure: boolean }) {
         <ErrorState error={people.error} onRetry={() => void people.refetch()} />
       ) : rows.length === 0 ? (
         <Card withBorder>
-          {filtered ? (
+          {former && !filtered ? (
+            <Empty
+              icon={<IconUsersGroup size={28} />}
+              title="Nobody has left"
+              description="People whose employment has ended appear here, with their records kept read-only."
+            />
+          ) : filtered ? (
             <Empty
               icon={<IconSearch size={28} />}
               title="Nobody matches"

@@ -1,12 +1,13 @@
 import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core'
 import { IconMail, IconMapPin, IconPhone } from '@tabler/icons-react'
-import type { DirectoryEntry } from '../../../api/types.ts'
+import type { DirectoryEntry, Employment } from '../../../api/types.ts'
+import { formatDate } from '../../../ui/format.ts'
 import { AnchorLink } from '../../../ui/links.tsx'
 import { statusLook } from '../labels.ts'
 import { PersonAvatar } from '../person-avatar.tsx'
 
 /** One colleague in the directory: who they are, where they sit, how to reach them. */
-export function PersonCard(props: { person: DirectoryEntry }) {
+export function PersonCard(props: { person: DirectoryEntry & { employment?: Employment } }) {
   const p = props.person
   const placement = [p.department?.name, p.team?.name].filter(Boolean).join(' · ')
   return (
@@ -34,6 +35,11 @@ export function PersonCard(props: { person: DirectoryEntry }) {
           {placement ? (
             <Text size="xs" c="dimmed" truncate>
               {placement}
+            </Text>
+          ) : null}
+          {p.status === 'terminated' && p.employment?.terminationDate ? (
+            <Text size="xs" c="dimmed">
+              Left on {formatDate(p.employment.terminationDate)}
             </Text>
           ) : null}
           <Stack gap={2} mt={6}>

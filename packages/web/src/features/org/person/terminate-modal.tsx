@@ -87,7 +87,7 @@ function TerminateForm(props: {
           From this date {employee.name} leaves the directory and the org chart, and no longer leads a team or heads a
           department. The record stays, read-only, for those who may see it.
         </Text>
-        {hasReports ? (
+        {hasReports && !error ? (
           <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />}>
             People report to {employee.name}. Move them to another manager before the last day.
           </Alert>
