@@ -92,7 +92,7 @@ describe('HR hires a person into a team under a manager, and the org chart shows
     await header.waitFor()
     await admin.getByText(`${department} · ${team}`).first().waitFor()
     await admin.getByRole('tab', { name: 'Timeline' }).click()
-    await admin.getByText('Hired', { exact: true }).waitFor()
+    await admin.getByRole('tabpanel').getByText('Hired', { exact: true }).waitFor()
     await screenshot(admin, 'org-04-profile')
   })
 

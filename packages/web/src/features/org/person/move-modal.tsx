@@ -145,6 +145,11 @@ function MoveForm(props: { onClose: () => void; employee: Employee; employment: 
           {...form.getInputProps('reason')}
         />
         <Group justify="flex-end" mt="xs">
+          {unchanged ? (
+            <Text size="xs" c="dimmed">
+              Change at least one field to record a move.
+            </Text>
+          ) : null}
           <Button variant="default" onClick={props.onClose}>
             Cancel
           </Button>
