@@ -17,6 +17,7 @@ import { dbBackup } from './commands/db-backup.ts'
 import { dbMigrate } from './commands/db-migrate.ts'
 import { dbRestore } from './commands/db-restore.ts'
 import { demoSeed } from './commands/demo-seed.ts'
+import { orgImport } from './commands/org-import.ts'
 import { serverStart } from './commands/server-start.ts'
 import { userCreate } from './commands/user-create.ts'
 import { userDeactivate } from './commands/user-deactivate.ts'
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   userCreate,
   userResetPassword,
   userDeactivate,
+  orgImport,
   auditVerify,
   dbBackup,
   dbRestore,

@@ -46,8 +46,9 @@ and schedules are recreated when Keel starts, but jobs waiting at backup time
 (e-mails not yet sent, say) are not carried over.
 
 The file holds everything, including password hashes and encrypted secrets:
-keep it as safe as the database. Encrypted TOTP secrets also need the same
-KEEL_SECRET_KEY (or data directory key file) on the restored installation.
+keep it as safe as the database. Encrypted values (TOTP secrets, salaries,
+private employee data) need the same KEEL_SECRET_KEY (or data directory key
+file) on the restored installation.
 
 Options:
   --out <file>   where to write; written to <file>.partial first, then renamed

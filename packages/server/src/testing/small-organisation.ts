@@ -1,5 +1,5 @@
-import { aUser, type SeededCompany } from '../../testing/builders.ts'
-import { signInAs, type Browser, type TestApp } from '../../testing/test-app.ts'
+import { aUser, type SeededCompany } from './builders.ts'
+import { signInAs, type Browser, type TestApp } from './test-app.ts'
 
 /** Shapes the org tests read from responses (the API's JSON, loosely typed). */
 export interface EmployeeJson {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { aCompanyWithAdmin } from '../../testing/builders.ts'
 import { createTestApp, type TestApp } from '../../testing/test-app.ts'
-import { aSmallOrganisation, created } from './org-test-kit.ts'
+import { aSmallOrganisation, created } from '../../testing/small-organisation.ts'
 
 type Org = Awaited<ReturnType<typeof aSmallOrganisation>>
 interface AvailabilityJson {

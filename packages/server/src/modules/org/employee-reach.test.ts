@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { aCompanyWithAdmin } from '../../testing/builders.ts'
 import { createTestApp, type Browser, type TestApp } from '../../testing/test-app.ts'
-import { aSmallOrganisation, created, type EmployeeJson } from './org-test-kit.ts'
+import { aSmallOrganisation, created, type EmployeeJson } from '../../testing/small-organisation.ts'
 
 type Org = Awaited<ReturnType<typeof aSmallOrganisation>>
 

@@ -51,6 +51,8 @@ import {
   type Clock,
   type ReachSubject,
 } from '@keel/kernel'
+import { AsyncResource } from 'node:async_hooks'
+import { Readable } from 'node:stream'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { AuditContext } from '../audit/index.ts'
@@ -85,6 +87,8 @@ import {
 import { employeeQuery, employeeWithinReach } from './employee-views.ts'
 import { getEmployeePhoto, setEmployeePhoto } from './employee-photo.ts'
 import { employeeHistory } from './employee-history.ts'
+import { exportDepartmentsCsv, exportEmployeesCsv, exportTeamsCsv } from './export-people.ts'
+import { IMPORT_COLUMNS, importPeopleCsv, type ImportKind } from './import-people.ts'
 import { changePlacement, getEmployee, hireEmployee, terminateEmployee, updateEmployee } from './employees.ts'
 import { isPeopleCursor, listDirectory, listEmployeeRecords } from './list-employees.ts'
 import { createLocation, getLocation, listLocations, setLocationArchived, updateLocation } from './locations.ts'
@@ -1222,5 +1226,96 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
       await removeAbsence(dbOf(request), auditContextOf(request), request.params.id, request.params.absenceId)
       return reply.code(204).send(null)
     },
+  )
+
+  // ── Import and export ─────────────────────────────────────────────────────
+
+  // CSV files arrive as themselves (Content-Type text/csv), at most 10 MB.
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_request, body, done) => {
+    done(null, body)
+  })
+  const ImportReply = Type.Object({
+    kind: Type.String(),
+    dryRun: Type.Boolean(),
+    rows: Type.Integer(),
+    created: Type.Integer(),
+    problems: Type.Array(Type.Object({ line: Type.Integer(), column: Type.String(), message: Type.String() })),
+  })
+  const importRoute = (kind: ImportKind, access: Permission) =>
+    app.post(
+      `/org/import/${kind}`,
+      {
+        config: { access },
+        schema: {
+          tags: ['org'],
+          summary: `Import ${kind} from CSV (columns: ${[...IMPORT_COLUMNS[kind].required, ...IMPORT_COLUMNS[kind].optional].join(', ')}); ?dryRun=true checks without writing; all rows or none`,
+          consumes: ['text/csv'],
+          querystring: HolidayImportQuery,
+          response: { ...errors, 200: ImportReply, 422: ImportReply },
+        },
+      },
+      async (request, reply) => {
+        if (typeof request.body !== 'string')
+          throw invalidField('org.invalid_csv', '/body', 'Send the CSV file itself with Content-Type text/csv.')
+        const report = await importPeopleCsv(dbOf(request), auditContextOf(request), secretKey, kind, request.body, {
+          dryRun: request.query.dryRun ?? false,
+          now: clock.now(),
+          today: await today(request),
+        })
+        // A file with problems wrote nothing: 422, with every problem listed.
+        if (report.problems.length > 0) void reply.code(422)
+        return report
+      },
+    )
+  importRoute('departments', 'org.structure.manage')
+  importRoute('teams', 'org.structure.manage')
+  importRoute('employees', 'org.employee.manage')
+
+  app.get(
+    '/org/export/employees.csv',
+    {
+      config: { access: 'org.employee.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'Employee records within your reach as CSV (no private data, no salaries)',
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request)
+      const reach = requirePermission(actor, 'org.employee.read')
+      const db = dbOf(request)
+      const subject = await orgReachSubject(db, actor.companyId, actor.userId)
+      void reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="employees.csv"')
+      // The stream is read after this handler returns, from the socket's callbacks:
+      // each page is fetched in this request's context (its company binding).
+      const pages = exportEmployeesCsv(db, actor.companyId, reach, subject)
+      const nextPage = AsyncResource.bind(() => pages.next())
+      return reply.send(Readable.from({ [Symbol.asyncIterator]: () => ({ next: nextPage }) }))
+    },
+  )
+  app.get(
+    '/org/export/departments.csv',
+    {
+      config: { access: 'org.structure.read' },
+      schema: { tags: ['org'], summary: 'Departments as CSV', produces: ['text/csv'] },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="departments.csv"')
+        .send(await exportDepartmentsCsv(dbOf(request), actorOf(request).companyId)),
+  )
+  app.get(
+    '/org/export/teams.csv',
+    {
+      config: { access: 'org.structure.read' },
+      schema: { tags: ['org'], summary: 'Teams as CSV', produces: ['text/csv'] },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="teams.csv"')
+        .send(await exportTeamsCsv(dbOf(request), actorOf(request).companyId)),
   )
 }

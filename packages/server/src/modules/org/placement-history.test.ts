@@ -4,7 +4,7 @@ import { aCompanyWithAdmin } from '../../testing/builders.ts'
 import { createTestApp, type TestApp } from '../../testing/test-app.ts'
 import { runEffectiveChanges } from './org-jobs.ts'
 import { orgDb } from './org.tables.ts'
-import { aSmallOrganisation, type EmployeeJson } from './org-test-kit.ts'
+import { aSmallOrganisation, type EmployeeJson } from '../../testing/small-organisation.ts'
 
 type Org = Awaited<ReturnType<typeof aSmallOrganisation>>
 type Chart = { asOf: string; nodes: { id: string; name: string; managerId: string | null }[] }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { aCompanyWithAdmin } from '../../testing/builders.ts'
 import { createTestApp, signInAs, type Browser, type TestApp } from '../../testing/test-app.ts'
-import { created } from './org-test-kit.ts'
+import { created } from '../../testing/small-organisation.ts'
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
