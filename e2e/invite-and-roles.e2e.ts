@@ -78,7 +78,10 @@ describe('a back-office manager brings in a new colleague', () => {
 
   it('lets Nora sign in, with an employee’s navigation', async () => {
     await signIn(nora, newEmail, newPassword)
-    await expect.poll(() => navLinks(nora)).toEqual(['Home', 'API tokens', 'Profile'])
+    // Every employee sees colleagues and the structure (read-only), not the admin screens.
+    await expect
+      .poll(() => navLinks(nora))
+      .toEqual(['Home', 'People', 'Org chart', 'Organization', 'API tokens', 'Profile'])
     await screenshot(nora, '06-employee-home')
   })
 
@@ -91,7 +94,9 @@ describe('a back-office manager brings in a new colleague', () => {
     await screenshot(admin, '07-user-roles-saved')
 
     await nora.reload()
-    await expect.poll(() => navLinks(nora)).toEqual(['Home', 'Users', 'API tokens', 'Profile'])
+    await expect
+      .poll(() => navLinks(nora))
+      .toEqual(['Home', 'People', 'Org chart', 'Organization', 'Users', 'API tokens', 'Profile'])
     await screenshot(nora, '08-hr-home')
   })
 

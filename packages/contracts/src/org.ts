@@ -331,8 +331,7 @@ export const HistoryEvent = Type.Object({
       after: Type.Union([Type.String(), Type.Null()]),
     }),
   ),
-  /** Recorded later with the same or an earlier effective date than a row before it: a correction. */
-  future: Type.Boolean({ description: 'effective after today' }),
+  future: Type.Boolean({ description: 'effective after today: scheduled, not yet in effect' }),
 })
 export const EmployeeHistory = Type.Object({ events: Type.Array(HistoryEvent) })
 

@@ -1132,6 +1132,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/org/employees/{id}/termination": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw a leaving date that has not come yet
+         * @description Needs `org.employee.manage`.
+         */
+        delete: operations["deleteOrgEmployeesByIdTermination"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org/employees/{id}/history": {
         parameters: {
             query?: never;
@@ -15251,6 +15271,261 @@ export interface operations {
             };
         };
     };
+    deleteOrgEmployeesByIdTermination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description preferred name if set, else legal name */
+                        name: string;
+                        legalName: string;
+                        workEmail: string | null;
+                        workPhone: string | null;
+                        status: "active" | "on_leave" | "terminated";
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        team: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        position: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        location: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        manager: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        hasPhoto: boolean;
+                        employment: {
+                            employeeNumber: string;
+                            /** Format: date */
+                            hireDate: string;
+                            probationEndDate: string | null;
+                            employmentType: "permanent" | "probationary" | "temporary" | "contractor" | "intern";
+                            terminationDate: string | null;
+                            terminationReason: string | null;
+                            workSchedule: string | null;
+                            /** Format: date */
+                            placementEffectiveDate: string;
+                            userId: string | null;
+                        } | null;
+                        sensitive: {
+                            privateData: {
+                                dateOfBirth: string | null;
+                                nationalId: string | null;
+                                homeAddress: {
+                                    line1?: string;
+                                    line2?: string;
+                                    postalCode?: string;
+                                    city?: string;
+                                    region?: string;
+                                    /** @description ISO 3166-1 alpha-2 */
+                                    countryCode?: string;
+                                } | null;
+                                bankAccount: {
+                                    holder: string;
+                                    /** @description checked with ISO 13616 mod-97 */
+                                    iban: string;
+                                    bic?: string;
+                                } | null;
+                                emergencyContacts: {
+                                    name: string;
+                                    relationship: string;
+                                    phone: string;
+                                }[];
+                            };
+                            salary: ({
+                                /** @description decimal string in the currency */
+                                amount: string;
+                                currency: string;
+                                period: "year" | "month" | "hour";
+                            } & {
+                                /** Format: date */
+                                effectiveDate: string;
+                            }) | null;
+                            /** @description of the private data (If-Match for its update) */
+                            version: number;
+                        } | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        instance?: string;
+                        requestId: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        instance?: string;
+                        requestId: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        instance?: string;
+                        requestId: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        instance?: string;
+                        requestId: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        instance?: string;
+                        requestId: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        instance?: string;
+                        requestId: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        instance?: string;
+                        requestId: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     getOrgEmployeesByIdHistory: {
         parameters: {
             query?: never;
@@ -15286,7 +15561,7 @@ export interface operations {
                                 before: string | null;
                                 after: string | null;
                             }[];
-                            /** @description effective after today */
+                            /** @description effective after today: scheduled, not yet in effect */
                             future: boolean;
                         }[];
                     };

@@ -176,7 +176,8 @@ export async function setCompanyLogo(
     }
     await trx
       .updateTable('org_company_profile')
-      .set((eb) => ({ logo: logo?.content ?? null, logo_type: type, updated_at: now, version: eb('version', '+', 1) }))
+      // The logo is not part of the profile form: changing it does not make an open form stale.
+      .set({ logo: logo?.content ?? null, logo_type: type, updated_at: now })
       .where('company_id', '=', context.companyId)
       .execute()
     await recordAudit(trx, context, {

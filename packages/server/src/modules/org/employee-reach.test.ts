@@ -127,6 +127,45 @@ describe('reach over employee records', () => {
     expect(ownSalary.statusCode).toBe(403)
   })
 
+  it('asks the same permissions for salary and private data given at hiring as for changing them later', async () => {
+    const lena = await org.people.lead.signIn()
+    // A team lead holds none of them; HR holds all.
+    const hanna = await org.people.hr.signIn()
+    const hire = (who: typeof hanna, extra: Record<string, unknown>) =>
+      who.request('POST', '/api/v1/org/employees', {
+        legalName: 'Nina New',
+        hireDate: '2026-03-02',
+        employmentType: 'permanent',
+        departmentId: null,
+        teamId: null,
+        positionId: null,
+        managerId: null,
+        locationId: null,
+        ...extra,
+      })
+    expect((await hire(lena, {})).statusCode).toBe(403)
+    // Team leads get org.employee.manage, as a custom role might give it, but none of the sensitive permissions.
+    await sql`insert into identity_role_permission (company_id, role_id, permission, reach)
+      select company_id, id, 'org.employee.manage', 'company' from identity_role where key = 'team_lead'`.execute(
+      t.handle.db,
+    )
+    const lenaAgain = await org.people.lead.signIn()
+    expect((await hire(lenaAgain, { salary: { amount: '50000', currency: 'EUR', period: 'year' } })).statusCode).toBe(
+      403,
+    )
+    expect((await hire(lenaAgain, { privateData: SENSITIVE })).statusCode).toBe(403)
+    expect((await hire(lenaAgain, {})).statusCode).toBe(201)
+    expect(
+      (
+        await hire(hanna, {
+          legalName: 'Nils New',
+          salary: { amount: '50000', currency: 'EUR', period: 'year' },
+          privateData: SENSITIVE,
+        })
+      ).statusCode,
+    ).toBe(201)
+  })
+
   it('keeps private data and salary encrypted at rest', async () => {
     const rows = await sql<{
       sealed: string

@@ -445,3 +445,45 @@ export async function applyDueTerminations(
     .execute()
   return closed
 }
+
+/** Withdraws a leaving date that has not come yet (a resignation taken back). */
+export async function cancelTermination(db: Kysely<OrgDeps>, context: AuditContext, employeeId: string, now: Date) {
+  await inTransaction(db, async (trx) => {
+    const before = await trx
+      .selectFrom('org_employee')
+      .select(['status', 'termination_date', 'termination_reason'])
+      .where('company_id', '=', context.companyId)
+      .where('id', '=', employeeId)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!before) throw notFound('org.employee_not_found', 'No such employee.')
+    if (before.status === 'terminated')
+      throw invalidField(
+        'org.employee_terminated',
+        '/params/id',
+        'This person has already left; hire them again instead.',
+      )
+    if (before.termination_date === null)
+      throw invalidField('org.no_termination', '/params/id', 'No leaving date is scheduled.')
+    await trx
+      .updateTable('org_employee')
+      .set((eb) => ({
+        termination_date: null,
+        termination_reason: null,
+        updated_at: now,
+        version: eb('version', '+', 1),
+      }))
+      .where('company_id', '=', context.companyId)
+      .where('id', '=', employeeId)
+      .execute()
+    await recordAudit(trx, context, {
+      action: 'org.employee.termination_cancelled',
+      entityType: 'employee',
+      entityId: employeeId,
+      changes: {
+        terminationDate: { before: before.termination_date, after: null },
+        terminationReason: { before: before.termination_reason, after: null },
+      },
+    })
+  })
+}

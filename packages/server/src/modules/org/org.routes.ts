@@ -89,7 +89,14 @@ import { getEmployeePhoto, setEmployeePhoto } from './employee-photo.ts'
 import { employeeHistory } from './employee-history.ts'
 import { exportDepartmentsCsv, exportEmployeesCsv, exportTeamsCsv } from './export-people.ts'
 import { IMPORT_COLUMNS, importPeopleCsv, type ImportKind } from './import-people.ts'
-import { changePlacement, getEmployee, hireEmployee, terminateEmployee, updateEmployee } from './employees.ts'
+import {
+  cancelTermination,
+  changePlacement,
+  getEmployee,
+  hireEmployee,
+  terminateEmployee,
+  updateEmployee,
+} from './employees.ts'
 import { isPeopleCursor, listDirectory, listEmployeeRecords } from './list-employees.ts'
 import { createLocation, getLocation, listLocations, setLocationArchived, updateLocation } from './locations.ts'
 import { orgChart } from './org-chart.ts'
@@ -720,6 +727,10 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
       },
     },
     async (request, reply) => {
+      // Salary and private data given at hiring need the same permissions as changing them later.
+      const actor = actorOf(request)
+      if (request.body.salary) requirePermission(actor, 'hr.compensation.manage', 'company')
+      if (request.body.privateData) requirePermission(actor, 'hr.employee.manage_sensitive', 'company')
       const id = await hireEmployee(
         dbOf(request),
         auditContextOf(request),
@@ -823,6 +834,24 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
         await today(request),
         expectedVersion(request),
       )
+      return employeeReply(request, reply, request.params.id)
+    },
+  )
+
+  app.delete(
+    '/org/employees/:id/termination',
+    {
+      config: { access: 'org.employee.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Withdraw a leaving date that has not come yet',
+        params: IdParams,
+        response: { 200: Employee, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await requireReach(request, 'org.employee.manage', request.params.id)
+      await cancelTermination(dbOf(request), auditContextOf(request), request.params.id, clock.now())
       return employeeReply(request, reply, request.params.id)
     },
   )

@@ -172,6 +172,16 @@ describe('termination', () => {
       status: 'active',
       employment: { terminationDate: '2026-03-31' },
     })
+    // Taken back, then given again: only the last one counts.
+    const cancelled = await org.admin.request('DELETE', `/api/v1/org/employees/${fieldWorker.employeeId}/termination`)
+    expect(JSON.parse(cancelled.body)).toMatchObject({ status: 'active', employment: { terminationDate: null } })
+    expect(
+      (await org.admin.request('DELETE', `/api/v1/org/employees/${fieldWorker.employeeId}/termination`)).statusCode,
+    ).toBe(422)
+    await org.admin.request('POST', `/api/v1/org/employees/${fieldWorker.employeeId}/terminate`, {
+      terminationDate: '2026-03-31',
+      reason: 'End of contract',
+    })
     const db = orgDb(t.handle.db)
     expect(await runEffectiveChanges(db, new Date('2026-03-31T08:00:00Z'))).toEqual({ placed: 0, closed: 1 })
     const after = JSON.parse(
