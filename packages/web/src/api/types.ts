@@ -27,6 +27,11 @@ import type {
 import type { OutboxMessage, OutboxPage } from '@keel/contracts/mail'
 import type {
   OrgChart,
+  Availability as AvailabilitySchema,
+  CalendarBody as CalendarBodySchema,
+  HolidayImportReply as HolidayImportReplySchema,
+  WeeklyHours as WeeklyHoursSchema,
+  WorkingHoursBody as WorkingHoursBodySchema,
   DirectoryPage as DirectoryPageSchema,
   EmployeeHistory as EmployeeHistorySchema,
   EmployeePage as EmployeePageSchema,
@@ -58,6 +63,7 @@ export type UserStatus = User['status']
 
 export type {
   Address,
+  Calendar,
   CompanyProfile,
   CompensationBody,
   Department,
@@ -88,3 +94,9 @@ export type HistoryEvent = EmployeeHistory['events'][number]
 export type Sensitive = Static<typeof SensitiveSchema>
 export type TerminateBody = Static<typeof TerminateBodySchema>
 export type OrgChartNode = OrgChart['nodes'][number]
+export type Availability = Static<typeof AvailabilitySchema>
+export type Absence = Availability['absences'][number]
+export type CalendarBody = Static<typeof CalendarBodySchema>
+export type HolidayImportReply = Static<typeof HolidayImportReplySchema>
+export type WeeklyHours = Static<typeof WeeklyHoursSchema>
+export type WorkingHoursBody = Static<typeof WorkingHoursBodySchema>

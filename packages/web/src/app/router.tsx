@@ -180,7 +180,9 @@ const organizationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organization',
   validateSearch: (s: Record<string, unknown>): { tab?: OrganizationTab | undefined } =>
-    defined({ tab: oneOf(s['tab'], ['company', 'departments', 'teams', 'positions', 'locations'] as const) }),
+    defined({
+      tab: oneOf(s['tab'], ['company', 'departments', 'teams', 'positions', 'locations', 'calendars'] as const),
+    }),
   component: lazyRouteComponent(() => import('../features/org/organization/organization-page.tsx'), 'OrganizationPage'),
 })
 

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Titl
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
+import { useCalendars } from '../../../api/org-calendars.ts'
 import { useSaveLocation } from '../../../api/org-structure.ts'
 import type { Location } from '../../../api/types.ts'
 import { applyApiError } from '../../../ui/form-errors.ts'
@@ -28,12 +29,15 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
 function LocationForm(props: { location: Location | null; onClose: () => void }) {
   const { location } = props
   const save = useSaveLocation()
+  const calendars = useCalendars()
+  const defaultCalendar = calendars.data?.find((c) => c.isDefault)
   const [error, setError] = useState<string | null>(null)
   const form = useForm({
     initialValues: {
       name: location?.name ?? '',
       timeZone: location?.timeZone ?? browserZone(),
       address: toAddressForm(location?.address),
+      calendarId: location?.calendarId ?? null,
     },
     validate: {
       name: (v) => (v.trim() ? null : 'Give the location a name'),
@@ -43,7 +47,12 @@ function LocationForm(props: { location: Location | null; onClose: () => void })
 
   const submit = form.onSubmit((v) => {
     setError(null)
-    const body = { name: v.name.trim(), timeZone: v.timeZone, address: fromAddressForm(v.address) }
+    const body = {
+      name: v.name.trim(),
+      timeZone: v.timeZone,
+      address: fromAddressForm(v.address),
+      calendarId: v.calendarId,
+    }
     save.mutate(location ? { id: location.id, version: location.version, body } : { body }, {
       onSuccess: (saved) => {
         notifications.show({ color: 'teal', message: `${saved.name} was ${location ? 'saved' : 'created'}.` })
@@ -86,6 +95,17 @@ function LocationForm(props: { location: Location | null; onClose: () => void })
             {...form.getInputProps('timeZone')}
           />
         </SimpleGrid>
+        <Select
+          label="Calendar"
+          description="Working hours and public holidays of the people here."
+          placeholder={defaultCalendar ? `Company default (${defaultCalendar.name})` : 'Company default'}
+          clearable
+          data={(calendars.data ?? []).map((c) => ({
+            value: c.id,
+            label: c.isDefault ? `${c.name} (default)` : c.name,
+          }))}
+          {...form.getInputProps('calendarId')}
+        />
         <Title order={3} fz="sm">
           Address
         </Title>

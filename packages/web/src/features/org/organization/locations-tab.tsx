@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core'
 import { IconMapPin, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
+import { useCalendars } from '../../../api/org-calendars.ts'
 import { useLocations } from '../../../api/org-structure.ts'
 import type { Location } from '../../../api/types.ts'
 import { AnchorLink } from '../../../ui/links.tsx'
@@ -25,6 +26,11 @@ export function LocationsTab(props: { canManage: boolean }) {
   const [showArchived, setShowArchived] = useState(false)
   const locations = useLocations({ includeArchived: showArchived })
   const [editing, setEditing] = useState<Editing>(null)
+  const calendars = useCalendars()
+  const calendarName = (id: string | null) => {
+    const calendar = id ? calendars.data?.find((c) => c.id === id) : calendars.data?.find((c) => c.isDefault)
+    return calendar ? (id ? calendar.name : `${calendar.name} (default)`) : id ? null : 'Company default'
+  }
   const rows = [...(locations.data ?? [])].sort((a, b) => a.name.localeCompare(b.name))
   const create = () => {
     setEditing({ location: null })
@@ -59,6 +65,7 @@ export function LocationsTab(props: { canManage: boolean }) {
                 <Table.Tr>
                   <Table.Th>Location</Table.Th>
                   <Table.Th>Time zone</Table.Th>
+                  <Table.Th>Calendar</Table.Th>
                   <Table.Th>Address</Table.Th>
                   <Table.Th ta="right">People</Table.Th>
                   {props.canManage ? (
@@ -93,6 +100,9 @@ export function LocationsTab(props: { canManage: boolean }) {
                             {time} there now
                           </Text>
                         ) : null}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{calendarName(l.calendarId) ?? '—'}</Text>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" c={place ? 'var(--mantine-color-text)' : 'dimmed'}>

@@ -1,9 +1,17 @@
 import { Tabs } from '@mantine/core'
-import { IconBriefcase, IconBuilding, IconHierarchy, IconMapPin, IconUsersGroup } from '@tabler/icons-react'
+import {
+  IconBriefcase,
+  IconBuilding,
+  IconCalendarEvent,
+  IconHierarchy,
+  IconMapPin,
+  IconUsersGroup,
+} from '@tabler/icons-react'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import { perms, useCan } from '../../../app/auth.ts'
 import { PageHeader } from '../../../ui/page-header.tsx'
 import { NoAccess } from '../../../ui/query-states.tsx'
+import { CalendarsTab } from './calendars-tab.tsx'
 import { CompanyProfileTab } from './company-profile-tab.tsx'
 import { DepartmentsTab } from './departments-tab.tsx'
 import { LocationsTab } from './locations-tab.tsx'
@@ -12,7 +20,7 @@ import { TeamsTab } from './teams-tab.tsx'
 
 const route = getRouteApi('/app/organization')
 
-export type OrganizationTab = 'company' | 'departments' | 'teams' | 'positions' | 'locations'
+export type OrganizationTab = 'company' | 'departments' | 'teams' | 'positions' | 'locations' | 'calendars'
 
 export function OrganizationPage() {
   const can = useCan()
@@ -31,6 +39,7 @@ export function OrganizationPage() {
           { value: 'teams' as const, label: 'Teams', icon: IconUsersGroup },
           { value: 'positions' as const, label: 'Positions', icon: IconBriefcase },
           { value: 'locations' as const, label: 'Locations', icon: IconMapPin },
+          { value: 'calendars' as const, label: 'Calendars', icon: IconCalendarEvent },
         ]
       : []),
   ]
@@ -74,6 +83,9 @@ export function OrganizationPage() {
             </Tabs.Panel>
             <Tabs.Panel value="locations">
               <LocationsTab canManage={manage} />
+            </Tabs.Panel>
+            <Tabs.Panel value="calendars">
+              <CalendarsTab canManage={manage} />
             </Tabs.Panel>
           </>
         ) : null}
