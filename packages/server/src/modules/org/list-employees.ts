@@ -67,13 +67,30 @@ async function findPage(
       ]),
     )
   }
-  query = query
-    .orderBy('e.legal_name')
-    .orderBy('e.id')
-    .limit(cursor.limit + 1)
-  // A rare fragment wants the trigram index, a common one the name order: plan each search.
-  if (words.length > 0) query = query.modifyEnd(sql.raw(PLAN_EACH_CALL))
-  const found = await query.execute()
+  // With a word of three letters or more the trigram index finds every match
+  // and only those are sorted: the planner would otherwise walk the name index
+  // hoping matches are spread evenly, and "zoe" sits at the end of the
+  // alphabet (all 50,000 rows read). The CTE is materialised to keep that
+  // order of work; shorter words cannot use trigrams, so they walk the names.
+  const usesTrigrams = words.some((w) => w.length >= 3)
+  const found = usesTrigrams
+    ? await db
+        .with(
+          (cte) => cte('matches').materialized(),
+          () => query,
+        )
+        .selectFrom('matches')
+        .select(['id', 'legal_name'])
+        .orderBy('legal_name')
+        .orderBy('id')
+        .limit(cursor.limit + 1)
+        .modifyEnd(sql.raw(PLAN_EACH_CALL))
+        .execute()
+    : await query
+        .orderBy('e.legal_name')
+        .orderBy('e.id')
+        .limit(cursor.limit + 1)
+        .execute()
   const shown = found.slice(0, cursor.limit)
   const last = shown.at(-1)
   if (shown.length === 0) return { rows: [], next: null }
