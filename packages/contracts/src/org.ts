@@ -176,6 +176,8 @@ export const DirectoryQuery = Type.Intersect([
     locationId: Type.Optional(Uuid),
     positionId: Type.Optional(Uuid),
     managerId: Type.Optional(Uuid),
+    skillId: Type.Optional(Uuid),
+    minLevel: Type.Optional(Type.Integer({ minimum: 1, maximum: 5, description: 'with skillId: at least this level' })),
   }),
 ])
 export type DirectoryQuery = Static<typeof DirectoryQuery>
@@ -418,3 +420,55 @@ export const AbsenceBody = Type.Object(
   { additionalProperties: false },
 )
 export const AbsenceParams = Type.Object({ id: Uuid, absenceId: Uuid })
+
+// ── Skills and certifications ──────────────────────────────────────────────
+
+export const Skill = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  category: Type.Union([Type.String(), Type.Null()]),
+  archived: Type.Boolean(),
+  people: Type.Integer({ description: 'how many people hold it' }),
+  version: Type.Integer(),
+})
+export const SkillBody = Type.Object(
+  {
+    name: Name,
+    category: Type.Optional(OptionalText(120)),
+    archived: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+)
+export const SkillLevel = Type.Integer({ minimum: 1, maximum: 5, description: '1 basic … 5 expert' })
+export const EmployeeSkills = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      skill: Type.Object({ id: Uuid, name: Type.String(), category: Type.Union([Type.String(), Type.Null()]) }),
+      level: SkillLevel,
+    }),
+  ),
+})
+export const EmployeeSkillsBody = Type.Array(
+  Type.Object({ skillId: Uuid, level: SkillLevel }, { additionalProperties: false }),
+  {
+    maxItems: 100,
+  },
+)
+export const Certification = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  issuer: Type.Union([Type.String(), Type.Null()]),
+  issuedDate: Type.Union([CalendarDate, Type.Null()]),
+  expiresDate: Type.Union([CalendarDate, Type.Null()]),
+})
+export const Certifications = Type.Object({ items: Type.Array(Certification) })
+export const CertificationBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    issuer: Type.Optional(OptionalText(200)),
+    issuedDate: Type.Optional(Type.Union([CalendarDate, Type.Null()])),
+    expiresDate: Type.Optional(Type.Union([CalendarDate, Type.Null()])),
+  },
+  { additionalProperties: false },
+)
+export const CertificationParams = Type.Object({ id: Uuid, certificationId: Uuid })

@@ -16,6 +16,8 @@ export interface PeopleFilter {
   readonly locationId?: string | undefined
   readonly positionId?: string | undefined
   readonly managerId?: string | undefined
+  readonly skillId?: string | undefined
+  readonly minLevel?: number | undefined
 }
 
 /** Keyset position: the last row's legal name and id. */
@@ -55,6 +57,19 @@ async function findPage(
   if (filter.locationId) query = query.where('e.location_id', '=', filter.locationId)
   if (filter.positionId) query = query.where('e.position_id', '=', filter.positionId)
   if (filter.managerId) query = query.where('e.manager_id', '=', filter.managerId)
+  const { skillId } = filter
+  if (skillId)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('org_employee_skill as es')
+          .select('es.skill_id')
+          .whereRef('es.company_id', '=', 'e.company_id')
+          .whereRef('es.employee_id', '=', 'e.id')
+          .where('es.skill_id', '=', skillId)
+          .where('es.level', '>=', filter.minLevel ?? 1),
+      ),
+    )
   if (filter.status) query = query.where('e.status', '=', filter.status)
   if (filter.directory) query = query.where('e.status', '<>', 'terminated')
   if (filter.reach) query = query.where(filter.reach)

@@ -4,17 +4,38 @@ import { companyToday } from './company-profile.ts'
 import { applyDueTerminations } from './employees.ts'
 import type { OrgDeps } from './org.tables.ts'
 import { applyDuePlacements } from './placements.ts'
+import { remindExpiringCertifications } from './skills.ts'
 
 /**
  * `org.apply-effective-changes`, hourly: placements and terminations dated in
  * the future take effect on their day, in each company's own time zone.
- * Idempotent, so a missed or repeated run changes nothing it should not.
+ * `org.remind-certifications`, daily. Both idempotent, so a missed or
+ * repeated run changes nothing it should not.
  */
 export async function registerOrgJobs(jobs: Jobs, db: Kysely<OrgDeps>, options: { schedule: boolean }) {
   await jobs.work('org.apply-effective-changes', async () => {
     await runEffectiveChanges(db, new Date())
   })
   if (options.schedule) await jobs.schedule('org.apply-effective-changes', '5 * * * *')
+  await jobs.work('org.remind-certifications', async () => {
+    await runCertificationReminders(db, new Date())
+  })
+  if (options.schedule) await jobs.schedule('org.remind-certifications', '30 6 * * *')
+}
+
+/** `org.remind-certifications`, daily: e-mails about certifications expiring within 30 days, once per expiry date. */
+export async function runCertificationReminders(db: Kysely<OrgDeps>, now: Date) {
+  const companies = await db.selectFrom('org_certification').select('company_id').distinct().execute()
+  let queued = 0
+  for (const { company_id: companyId } of companies) {
+    const profile = await db
+      .selectFrom('org_company_profile')
+      .select('time_zone')
+      .where('company_id', '=', companyId)
+      .executeTakeFirst()
+    queued += await remindExpiringCertifications(db, companyId, now, profile?.time_zone ?? 'UTC')
+  }
+  return queued
 }
 
 export async function runEffectiveChanges(db: Kysely<OrgDeps>, now: Date) {

@@ -2,6 +2,13 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { IdParams, Problem } from '@keel/contracts/common'
 import {
+  CertificationBody,
+  CertificationParams,
+  Certifications,
+  EmployeeSkills,
+  EmployeeSkillsBody,
+  Skill,
+  SkillBody,
   AbsenceBody,
   AbsenceParams,
   Availability,
@@ -104,6 +111,16 @@ import { orgDb, type OrgDeps } from './org.tables.ts'
 import { createPosition, getPosition, listPositions, setPositionArchived, updatePosition } from './positions.ts'
 import { recordCompensation, writePrivateData } from './private-data.ts'
 import { orgReachSubject } from './reach-subject.ts'
+import {
+  addCertification,
+  createSkill,
+  employeeSkills,
+  listCertifications,
+  listSkills,
+  removeCertification,
+  setEmployeeSkills,
+  updateSkill,
+} from './skills.ts'
 import { createTeam, getTeam, listTeams, setTeamArchived, updateTeam } from './teams.ts'
 import type { Viewer } from './viewer.ts'
 
@@ -964,8 +981,8 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
     },
   )
 
-  /** People may change their own photo; otherwise it takes org.employee.manage within reach. */
-  async function requirePhotoRights(request: FastifyRequest, employeeId: string) {
+  /** People may change their own photo, skills and certifications; otherwise it takes org.employee.manage within reach. */
+  async function requireOwnOrManage(request: FastifyRequest, employeeId: string) {
     const actor = actorOf(request)
     const own = await dbOf(request)
       .selectFrom('org_employee')
@@ -988,7 +1005,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
       },
     },
     async (request, reply) => {
-      await requirePhotoRights(request, request.params.id)
+      await requireOwnOrManage(request, request.params.id)
       await setEmployeePhoto(dbOf(request), auditContextOf(request), request.params.id, imageOf(request), clock.now())
       return reply.code(204).send(null)
     },
@@ -1000,7 +1017,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
       schema: { tags: ['org'], summary: 'Remove a photo', params: IdParams, response: { 204: Type.Null(), ...errors } },
     },
     async (request, reply) => {
-      await requirePhotoRights(request, request.params.id)
+      await requireOwnOrManage(request, request.params.id)
       await setEmployeePhoto(dbOf(request), auditContextOf(request), request.params.id, null, clock.now())
       return reply.code(204).send(null)
     },
@@ -1346,5 +1363,174 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="teams.csv"')
         .send(await exportTeamsCsv(dbOf(request), actorOf(request).companyId)),
+  )
+
+  // ── Skills and certifications ─────────────────────────────────────────────
+
+  app.get(
+    '/org/skills',
+    {
+      config: { access: 'org.structure.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'The skills catalogue',
+        querystring: ArchivedQuery,
+        response: { 200: Type.Object({ items: Type.Array(Skill) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: await listSkills(dbOf(request), actorOf(request).companyId, request.query.includeArchived),
+    }),
+  )
+  app.post(
+    '/org/skills',
+    {
+      config: { access: 'org.structure.manage', idempotent: true },
+      schema: {
+        tags: ['org'],
+        summary: 'Add a skill to the catalogue',
+        body: SkillBody,
+        response: { 201: Skill, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const skill = await createSkill(dbOf(request), auditContextOf(request), request.body, clock.now())
+      void reply.code(201)
+      return skill
+    },
+  )
+  app.put(
+    '/org/skills/:id',
+    {
+      config: { access: 'org.structure.manage' },
+      schema: {
+        tags: ['org'],
+        summary: 'Rename, recategorise or archive a skill',
+        params: IdParams,
+        body: SkillBody,
+        response: { 200: Skill, ...errors },
+      },
+    },
+    async (request) =>
+      updateSkill(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.body,
+        clock.now(),
+        expectedVersion(request),
+      ),
+  )
+
+  app.get(
+    '/org/employees/:id/skills',
+    {
+      config: { access: 'org.directory.read' },
+      schema: {
+        tags: ['org'],
+        summary: "A person's skills and levels (colleagues find people by them)",
+        params: IdParams,
+        response: { 200: EmployeeSkills, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const row = await employeeQuery(dbOf(request), actor.companyId)
+        .where('e.id', '=', request.params.id)
+        .executeTakeFirst()
+      if (!row || row.status === 'terminated') throw notFound('org.employee_not_found', 'No such employee.')
+      return { items: await employeeSkills(dbOf(request), actor.companyId, request.params.id) }
+    },
+  )
+  app.put(
+    '/org/employees/:id/skills',
+    {
+      config: { access: 'org.directory.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'Replace skills and levels (your own, or within org.employee.manage reach)',
+        params: IdParams,
+        body: EmployeeSkillsBody,
+        response: { 200: EmployeeSkills, ...errors },
+      },
+    },
+    async (request) => {
+      await requireOwnOrManage(request, request.params.id)
+      return {
+        items: await setEmployeeSkills(
+          dbOf(request),
+          auditContextOf(request),
+          request.params.id,
+          request.body,
+          clock.now(),
+        ),
+      }
+    },
+  )
+
+  app.get(
+    '/org/employees/:id/certifications',
+    {
+      config: { access: 'org.employee.read' },
+      schema: {
+        tags: ['org'],
+        summary: "A person's certifications",
+        params: IdParams,
+        response: { 200: Certifications, ...errors },
+      },
+    },
+    async (request) => {
+      await requireReach(request, 'org.employee.read', request.params.id)
+      return { items: await listCertifications(dbOf(request), actorOf(request).companyId, request.params.id) }
+    },
+  )
+  app.post(
+    '/org/employees/:id/certifications',
+    {
+      config: { access: 'org.directory.read', idempotent: true },
+      schema: {
+        tags: ['org'],
+        summary:
+          'Add a certification (your own, or within org.employee.manage reach); reminders go out 30 days before expiry',
+        params: IdParams,
+        body: CertificationBody,
+        response: { 201: Certifications, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await requireOwnOrManage(request, request.params.id)
+      const items = await addCertification(
+        dbOf(request),
+        auditContextOf(request),
+        request.params.id,
+        request.body,
+        clock.now(),
+      )
+      void reply.code(201)
+      return { items }
+    },
+  )
+  app.delete(
+    '/org/employees/:id/certifications/:certificationId',
+    {
+      config: { access: 'org.directory.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'Remove a certification',
+        params: CertificationParams,
+        response: { 200: Certifications, ...errors },
+      },
+    },
+    async (request) => {
+      await requireOwnOrManage(request, request.params.id)
+      return {
+        items: await removeCertification(
+          dbOf(request),
+          auditContextOf(request),
+          request.params.id,
+          request.params.certificationId,
+        ),
+      }
+    },
   )
 }

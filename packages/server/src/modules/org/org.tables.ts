@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely'
 import type { AuditTables } from '../audit/index.ts'
 import type { IdentityTables } from '../identity/index.ts'
+import type { MailTables } from '../mail/index.ts'
 import type { WorkingInterval } from './business-time.ts'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -172,6 +173,33 @@ export interface OrgTables {
     source_id: string | null
     created_at: Timestamp
   }
+  org_skill: {
+    company_id: string
+    id: string
+    name: string
+    category: string | null
+    archived_at: Timestamp | null
+    version: Generated<number>
+    created_at: Timestamp
+  }
+  org_employee_skill: {
+    company_id: string
+    employee_id: string
+    skill_id: string
+    level: number
+    updated_at: Timestamp
+  }
+  org_certification: {
+    company_id: string
+    id: string
+    employee_id: string
+    name: string
+    issuer: string | null
+    issued_date: DateString | null
+    expires_date: DateString | null
+    reminded_for_date: DateString | null
+    created_at: Timestamp
+  }
   org_employee_photo: {
     company_id: string
     employee_id: string
@@ -182,7 +210,7 @@ export interface OrgTables {
 }
 
 /** What org's use cases touch: its tables, identity's memberships (for links) and audit through its functions. */
-export type OrgDeps = OrgTables & IdentityTables & AuditTables
+export type OrgDeps = OrgTables & IdentityTables & AuditTables & MailTables
 
 /** `Kysely<DB>` is invariant in DB: narrow a wider schema (or a transaction) to what org needs. */
 export const orgDb = <DB extends OrgDeps>(db: Kysely<DB> | Transaction<DB>): Kysely<OrgDeps> =>
