@@ -37,7 +37,7 @@ export async function listSkills(
       's.version',
       eb
         .selectFrom('org_employee_skill as es')
-        .select(eb.fn.countAll<number>().as('n'))
+        .select(eb.fn.countAll<bigint>().as('n'))
         .whereRef('es.company_id', '=', 's.company_id')
         .whereRef('es.skill_id', '=', 's.id')
         .as('people'),
@@ -50,7 +50,7 @@ export async function listSkills(
     name: r.name,
     category: r.category,
     archived: r.archived_at !== null,
-    people: Number(r.people ?? 0),
+    people: Number(r.people ?? 0n),
     version: r.version,
   }))
 }
