@@ -166,7 +166,7 @@ const personRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/people/$employeeId',
   validateSearch: (s: Record<string, unknown>): { tab?: PersonTab | undefined } =>
-    defined({ tab: oneOf(s['tab'], ['overview', 'employment', 'private', 'timeline'] as const) }),
+    defined({ tab: oneOf(s['tab'], ['overview', 'employment', 'availability', 'private', 'timeline'] as const) }),
   component: lazyRouteComponent(() => import('../features/org/person/person-page.tsx'), 'PersonPage'),
 })
 const orgChartRoute = createRoute({

@@ -20,6 +20,7 @@ import { statusLook } from '../labels.ts'
 import { EditRecordModal } from './edit-record-modal.tsx'
 import { MoveModal } from './move-modal.tsx'
 import { PhotoControl } from './photo-control.tsx'
+import { AvailabilityBadge } from './availability-badge.tsx'
 import { TerminateModal } from './terminate-modal.tsx'
 
 type Dialog = 'edit' | 'move' | 'terminate' | null
@@ -68,6 +69,7 @@ export function PersonHeader(props: { employee: Employee; etag: string; onReload
               </Text>
             ) : null}
             <Group gap="lg" mt={6} wrap="wrap">
+              {employee.status !== 'terminated' ? <AvailabilityBadge employeeId={employee.id} /> : null}
               {employee.manager ? (
                 <Group gap={6} wrap="nowrap">
                   <IconUserCircle size={16} aria-hidden="true" color="var(--mantine-color-dimmed)" />

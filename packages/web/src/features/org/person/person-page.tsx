@@ -1,12 +1,21 @@
 import { Group, Stack, Tabs } from '@mantine/core'
-import { IconArrowLeft, IconBriefcase, IconHistory, IconLock, IconUser, IconUserQuestion } from '@tabler/icons-react'
+import {
+  IconArrowLeft,
+  IconBriefcase,
+  IconCalendarTime,
+  IconHistory,
+  IconLock,
+  IconUser,
+  IconUserQuestion,
+} from '@tabler/icons-react'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import { isApiError } from '../../../api/client.ts'
-import { useEmployee } from '../../../api/org-people.ts'
+import { useEmployee, useMyEmployeeId } from '../../../api/org-people.ts'
 import type { Employee } from '../../../api/types.ts'
-import { perms, useCan } from '../../../app/auth.ts'
+import { mayActOn, perms, useCan, useSession } from '../../../app/auth.ts'
 import { AnchorLink, ButtonLink } from '../../../ui/links.tsx'
 import { Empty, ErrorState, LoadingState, NoAccess } from '../../../ui/query-states.tsx'
+import { AvailabilityTab } from './availability-tab.tsx'
 import { EmploymentTab } from './employment-tab.tsx'
 import { OverviewTab } from './overview-tab.tsx'
 import { PersonHeader } from './person-header.tsx'
@@ -15,7 +24,7 @@ import { TimelineTab } from './timeline-tab.tsx'
 
 const route = getRouteApi('/app/people/$employeeId')
 
-export type PersonTab = 'overview' | 'employment' | 'private' | 'timeline'
+export type PersonTab = 'overview' | 'employment' | 'availability' | 'private' | 'timeline'
 
 export function PersonPage() {
   const can = useCan()
@@ -58,9 +67,15 @@ function Profile(props: { employee: Employee; etag: string; onReload: () => void
   const { employee } = props
   const search = route.useSearch()
   const navigate = useNavigate()
+  const session = useSession()
+  const myId = useMyEmployeeId()
+  const isSelf = myId.data === employee.id || employee.employment?.userId === session.user.id
+  const working = employee.status !== 'terminated'
+  const canManage = working && employee.employment !== null && mayActOn(session, perms.orgEmployeeManage, isSelf)
   const tabs: { value: PersonTab; label: string; icon: typeof IconUser }[] = [
     { value: 'overview', label: 'Overview', icon: IconUser },
     ...(employee.employment ? [{ value: 'employment' as const, label: 'Employment', icon: IconBriefcase }] : []),
+    ...(working ? [{ value: 'availability' as const, label: 'Availability', icon: IconCalendarTime }] : []),
     ...(employee.sensitive ? [{ value: 'private' as const, label: 'Private data & salary', icon: IconLock }] : []),
     ...(employee.employment ? [{ value: 'timeline' as const, label: 'Timeline', icon: IconHistory }] : []),
   ]
@@ -94,6 +109,11 @@ function Profile(props: { employee: Employee; etag: string; onReload: () => void
         {employee.employment ? (
           <Tabs.Panel value="employment">
             <EmploymentTab employee={employee} employment={employee.employment} />
+          </Tabs.Panel>
+        ) : null}
+        {working ? (
+          <Tabs.Panel value="availability">
+            <AvailabilityTab employee={employee} canManage={canManage} />
           </Tabs.Panel>
         ) : null}
         {employee.sensitive ? (
