@@ -1,8 +1,10 @@
 import { calendarDate } from '@keel/kernel'
 import type { DatabaseHandle } from '../db/connect.ts'
 import {
+  addCertification,
   addHoliday,
   changePlacement,
+  createSkill,
   createCalendar,
   createDepartment,
   createLocation,
@@ -10,6 +12,7 @@ import {
   createTeam,
   hireEmployee,
   orgDb,
+  setEmployeeSkills,
   updateCompanyProfile,
   updateDepartment,
   updateTeam,
@@ -54,6 +57,40 @@ const NEW_YORK_HOLIDAYS: readonly (readonly [string, string])[] = [
   ['2026-11-26', 'Thanksgiving Day'],
   ['2026-12-25', 'Christmas Day'],
 ]
+
+const SKILLS: readonly (readonly [string, string])[] = [
+  ['SQL', 'Data'],
+  ['Excel', 'Data'],
+  ['ITIL', 'IT service management'],
+  ['Networking', 'IT'],
+  ['Cloud infrastructure', 'IT'],
+  ['IFRS', 'Accounting'],
+  ['Payroll', 'HR'],
+  ['Employment law', 'HR'],
+  ['Negotiation', 'Commercial'],
+  ['Salesforce', 'Commercial'],
+  ['German', 'Languages'],
+  ['Spanish', 'Languages'],
+]
+/** Which skills a team's people have (levels vary by person); heads by their department. */
+const TEAM_SKILLS: Readonly<Record<string, readonly string[]>> = {
+  'People Operations': ['Payroll', 'Employment law', 'Excel'],
+  Recruiting: ['Employment law', 'Negotiation'],
+  Accounting: ['IFRS', 'Excel', 'SQL'],
+  'Payables & Receivables': ['Excel', 'IFRS'],
+  'Service Desk': ['ITIL', 'Networking'],
+  Infrastructure: ['Cloud infrastructure', 'Networking', 'SQL'],
+  Procurement: ['Negotiation', 'Excel'],
+  Facilities: ['Negotiation'],
+  'Sales EMEA': ['Salesforce', 'Negotiation'],
+  'Sales Americas': ['Salesforce', 'Negotiation'],
+  Management: ['Negotiation', 'Excel'],
+  HR: ['Employment law'],
+  Finance: ['IFRS', 'Excel'],
+  IT: ['ITIL', 'Cloud infrastructure'],
+  Operations: ['Negotiation'],
+  Sales: ['Salesforce', 'Negotiation'],
+}
 
 const DEPARTMENTS = ['Management', 'HR', 'Finance', 'IT', 'Operations', 'Sales'] as const
 const TEAMS: readonly (readonly [team: string, department: string])[] = [
@@ -543,5 +580,38 @@ export async function seedDemoOrganisation(
     { team: 'Service Desk', department: 'IT', manager: 'Lena Fischer' },
     'Back to the service desk',
   )
+  // Talent: skills by team, and a certification of Ivan's about to expire (its reminder goes out on the first run).
+  const skills = new Map<string, string>()
+  for (const [name, category] of SKILLS) skills.set(name, (await createSkill(db, context, { name, category }, now)).id)
+  for (const [index, person] of people.entries()) {
+    const wanted = TEAM_SKILLS[person.team ?? person.department] ?? []
+    const levels = wanted.map((name, i) => ({ skillId: skills.get(name) ?? '', level: 1 + ((index + i * 2) % 5) }))
+    const language = person.location === 'New York' ? 'Spanish' : 'German'
+    levels.push({ skillId: skills.get(language) ?? '', level: 2 + (index % 4) })
+    await setEmployeeSkills(db, context, employees.get(person.name) ?? '', levels, now)
+  }
+  const inDays = (days: number) => calendarDate(new Date(now.getTime() + days * 86_400_000), 'Europe/Berlin')
+  const certify = (
+    name: string,
+    certification: { name: string; issuer: string; issuedDate: string; expiresDate: string },
+  ) => addCertification(db, context, employees.get(name) ?? '', certification, now)
+  await certify('Ivan Petrov', {
+    name: 'ITIL 4 Foundation',
+    issuer: 'PeopleCert',
+    issuedDate: '2023-05-10',
+    expiresDate: inDays(20),
+  })
+  await certify('Lena Fischer', {
+    name: 'ITIL 4 Managing Professional',
+    issuer: 'PeopleCert',
+    issuedDate: '2024-02-01',
+    expiresDate: inDays(400),
+  })
+  await certify('Tomás García', {
+    name: 'First aid at work',
+    issuer: 'German Red Cross',
+    issuedDate: '2024-06-01',
+    expiresDate: inDays(45),
+  })
   return people.length
 }

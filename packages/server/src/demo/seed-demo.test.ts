@@ -37,6 +37,12 @@ describe('the demo data', () => {
       { name: 'Berlin office', holidays: 10 },
       { name: 'New York office', holidays: 9 },
     ])
+    const talent = await sql<{ skills: number; held: number; certifications: number }>`
+      select (select count(*)::int from org_skill) as skills, (select count(*)::int from org_employee_skill) as held,
+             (select count(*)::int from org_certification) as certifications`.execute(t.handle.db)
+    expect(talent.rows[0]?.skills).toBe(12)
+    expect(talent.rows[0]?.held).toBeGreaterThan(60)
+    expect(talent.rows[0]?.certifications).toBe(3)
     // Lena leads the service desk: her reach is her team.
     const lena = await signInAs(t.app, 'lena.lead@northwind.example', DEMO_PASSWORD)
     const team = JSON.parse((await lena.request('GET', '/api/v1/org/employees?limit=200')).body) as {
