@@ -186,6 +186,16 @@ export function useTerminateEmployee(id: string) {
   })
 }
 
+/** Withdraws a leaving date that has not come yet. */
+export function useCancelTermination(id: string) {
+  const store = useStoreEmployee()
+  return useMutation({
+    mutationFn: () =>
+      send<Employee>(http.DELETE('/api/v1/org/employees/{id}/termination', { params: { path: { id } } })),
+    onSuccess: store,
+  })
+}
+
 export function useSavePrivateData(id: string) {
   const store = useStoreEmployee()
   return useMutation({

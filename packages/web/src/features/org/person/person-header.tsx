@@ -1,5 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Menu, Stack, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
 import {
+  IconArrowBackUp,
   IconArrowsExchange,
   IconChevronDown,
   IconDoorExit,
@@ -11,9 +13,10 @@ import {
   IconUserCircle,
 } from '@tabler/icons-react'
 import { useState } from 'react'
-import { useMyEmployeeId } from '../../../api/org-people.ts'
+import { useCancelTermination, useMyEmployeeId } from '../../../api/org-people.ts'
 import type { Employee } from '../../../api/types.ts'
 import { mayActOn, perms, useSession } from '../../../app/auth.ts'
+import { ConfirmModal } from '../../../ui/confirm-modal.tsx'
 import { formatDate } from '../../../ui/format.ts'
 import { AnchorLink } from '../../../ui/links.tsx'
 import { statusLook } from '../labels.ts'
@@ -23,7 +26,7 @@ import { PhotoControl } from './photo-control.tsx'
 import { AvailabilityBadge } from './availability-badge.tsx'
 import { TerminateModal } from './terminate-modal.tsx'
 
-type Dialog = 'edit' | 'move' | 'terminate' | null
+type Dialog = 'edit' | 'move' | 'terminate' | 'withdraw' | null
 
 export function PersonHeader(props: { employee: Employee; etag: string; onReload: () => void }) {
   const { employee } = props
@@ -31,8 +34,10 @@ export function PersonHeader(props: { employee: Employee; etag: string; onReload
   const myId = useMyEmployeeId()
   const isSelf = myId.data === employee.id || employee.employment?.userId === session.user.id
   const [dialog, setDialog] = useState<Dialog>(null)
+  const withdraw = useCancelTermination(employee.id)
   const close = () => {
     setDialog(null)
+    withdraw.reset()
   }
   const employment = employee.employment
   const canManage =
@@ -142,6 +147,16 @@ export function PersonHeader(props: { employee: Employee; etag: string; onReload
                 >
                   {leaving ? 'Change leaving date' : 'End employment'}
                 </Menu.Item>
+                {leaving ? (
+                  <Menu.Item
+                    leftSection={<IconArrowBackUp size={16} />}
+                    onClick={() => {
+                      setDialog('withdraw')
+                    }}
+                  >
+                    Withdraw leaving date
+                  </Menu.Item>
+                ) : null}
               </Menu.Dropdown>
             </Menu>
           </Group>
@@ -155,8 +170,25 @@ export function PersonHeader(props: { employee: Employee; etag: string; onReload
         </Alert>
       ) : leaving ? (
         <Alert mt="md" variant="light" color="yellow" icon={<IconInfoCircle size={18} />}>
-          Leaves on {formatDate(leaving)}
-          {employment?.terminationReason ? `: ${employment.terminationReason}` : ''}.
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <span>
+              Leaves on {formatDate(leaving)}
+              {employment?.terminationReason ? `: ${employment.terminationReason}` : ''}.
+            </span>
+            {canManage ? (
+              <Button
+                size="compact-sm"
+                variant="light"
+                color="yellow"
+                leftSection={<IconArrowBackUp size={14} />}
+                onClick={() => {
+                  setDialog('withdraw')
+                }}
+              >
+                Withdraw leaving date
+              </Button>
+            ) : null}
+          </Group>
         </Alert>
       ) : null}
 
@@ -171,6 +203,25 @@ export function PersonHeader(props: { employee: Employee; etag: string; onReload
             onReload={props.onReload}
           />
           <MoveModal opened={dialog === 'move'} onClose={close} employee={employee} employment={employment} />
+          <ConfirmModal
+            opened={dialog === 'withdraw'}
+            onClose={close}
+            title="Withdraw the leaving date?"
+            confirmLabel="Withdraw leaving date"
+            color="blue"
+            loading={withdraw.isPending}
+            error={withdraw.error}
+            onConfirm={() => {
+              withdraw.mutate(undefined, {
+                onSuccess: () => {
+                  notifications.show({ color: 'teal', message: `${employee.name} no longer has a leaving date.` })
+                  close()
+                },
+              })
+            }}
+          >
+            {employee.name} stays employed: the leaving date {formatDate(leaving)} and its reason are removed.
+          </ConfirmModal>
           <TerminateModal
             opened={dialog === 'terminate'}
             onClose={close}
