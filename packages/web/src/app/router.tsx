@@ -181,7 +181,15 @@ const organizationRoute = createRoute({
   path: '/organization',
   validateSearch: (s: Record<string, unknown>): { tab?: OrganizationTab | undefined } =>
     defined({
-      tab: oneOf(s['tab'], ['company', 'departments', 'teams', 'positions', 'locations', 'calendars'] as const),
+      tab: oneOf(s['tab'], [
+        'company',
+        'departments',
+        'teams',
+        'positions',
+        'locations',
+        'calendars',
+        'import',
+      ] as const),
     }),
   component: lazyRouteComponent(() => import('../features/org/organization/organization-page.tsx'), 'OrganizationPage'),
 })

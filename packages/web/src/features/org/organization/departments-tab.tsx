@@ -5,6 +5,7 @@ import { useDepartments } from '../../../api/org-structure.ts'
 import type { Department } from '../../../api/types.ts'
 import { AnchorLink } from '../../../ui/links.tsx'
 import { Empty } from '../../../ui/query-states.tsx'
+import { ExportButton } from '../export-button.tsx'
 import { RowActions } from './archive-control.tsx'
 import { DepartmentModal } from './department-modal.tsx'
 import { StructureList } from './structure-list.tsx'
@@ -51,6 +52,7 @@ export function DepartmentsTab(props: { canManage: boolean }) {
         onShowArchived={setShowArchived}
         createLabel={props.canManage ? 'New department' : null}
         onCreate={create}
+        actions={<ExportButton kind="departments" />}
         query={departments}
       >
         {rows.length === 0 ? (

@@ -5,22 +5,25 @@ import {
   IconCalendarEvent,
   IconHierarchy,
   IconMapPin,
+  IconTableImport,
   IconUsersGroup,
 } from '@tabler/icons-react'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import { perms, useCan } from '../../../app/auth.ts'
 import { PageHeader } from '../../../ui/page-header.tsx'
 import { NoAccess } from '../../../ui/query-states.tsx'
+import type { ImportKind } from '../../../api/org-import.ts'
 import { CalendarsTab } from './calendars-tab.tsx'
 import { CompanyProfileTab } from './company-profile-tab.tsx'
 import { DepartmentsTab } from './departments-tab.tsx'
+import { ImportTab } from './import-tab.tsx'
 import { LocationsTab } from './locations-tab.tsx'
 import { PositionsTab } from './positions-tab.tsx'
 import { TeamsTab } from './teams-tab.tsx'
 
 const route = getRouteApi('/app/organization')
 
-export type OrganizationTab = 'company' | 'departments' | 'teams' | 'positions' | 'locations' | 'calendars'
+export type OrganizationTab = 'company' | 'departments' | 'teams' | 'positions' | 'locations' | 'calendars' | 'import'
 
 export function OrganizationPage() {
   const can = useCan()
@@ -30,6 +33,10 @@ export function OrganizationPage() {
   const seeStructure = can(perms.orgStructureRead)
   if (!seeCompany && !seeStructure) return <NoAccess />
   const manage = can(perms.orgStructureManage)
+  const importKinds: ImportKind[] = [
+    ...(manage ? (['departments', 'teams'] as const) : []),
+    ...(can(perms.orgEmployeeManage) ? (['employees'] as const) : []),
+  ]
 
   const tabs: { value: OrganizationTab; label: string; icon: typeof IconBuilding }[] = [
     ...(seeCompany ? [{ value: 'company' as const, label: 'Company profile', icon: IconBuilding }] : []),
@@ -42,6 +49,7 @@ export function OrganizationPage() {
           { value: 'calendars' as const, label: 'Calendars', icon: IconCalendarEvent },
         ]
       : []),
+    ...(importKinds.length > 0 ? [{ value: 'import' as const, label: 'Import', icon: IconTableImport }] : []),
   ]
   const tab = tabs.find((t) => t.value === search.tab)?.value ?? tabs[0]?.value ?? 'company'
 
@@ -88,6 +96,11 @@ export function OrganizationPage() {
               <CalendarsTab canManage={manage} />
             </Tabs.Panel>
           </>
+        ) : null}
+        {importKinds.length > 0 ? (
+          <Tabs.Panel value="import">
+            <ImportTab kinds={importKinds} />
+          </Tabs.Panel>
         ) : null}
       </Tabs>
     </>

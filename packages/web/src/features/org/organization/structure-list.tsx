@@ -9,6 +9,8 @@ export function StructureList(props: {
   onShowArchived: (show: boolean) => void
   createLabel: string | null
   onCreate: () => void
+  /** Further buttons beside the create button (e.g. an export). */
+  actions?: ReactNode
   query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown }
   children: ReactNode
 }) {
@@ -22,11 +24,14 @@ export function StructureList(props: {
             props.onShowArchived(e.currentTarget.checked)
           }}
         />
-        {props.createLabel ? (
-          <Button leftSection={<IconPlus size={18} />} onClick={props.onCreate}>
-            {props.createLabel}
-          </Button>
-        ) : null}
+        <Group gap="sm">
+          {props.actions}
+          {props.createLabel ? (
+            <Button leftSection={<IconPlus size={18} />} onClick={props.onCreate}>
+              {props.createLabel}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       {props.query.isPending ? (
         <Stack p="md">

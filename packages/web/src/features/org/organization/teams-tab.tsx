@@ -6,6 +6,7 @@ import type { Team } from '../../../api/types.ts'
 import { AnchorLink } from '../../../ui/links.tsx'
 import { Empty } from '../../../ui/query-states.tsx'
 import { departmentPaths } from '../structure-selects.tsx'
+import { ExportButton } from '../export-button.tsx'
 import { RowActions } from './archive-control.tsx'
 import { StructureList } from './structure-list.tsx'
 import { TeamModal } from './team-modal.tsx'
@@ -39,6 +40,7 @@ export function TeamsTab(props: { canManage: boolean }) {
         onShowArchived={setShowArchived}
         createLabel={props.canManage ? 'New team' : null}
         onCreate={create}
+        actions={<ExportButton kind="teams" />}
         query={teams}
       >
         {ordered.length === 0 ? (

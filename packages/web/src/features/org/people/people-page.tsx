@@ -9,6 +9,7 @@ import { ButtonLink } from '../../../ui/links.tsx'
 import { PageHeader } from '../../../ui/page-header.tsx'
 import { Empty, ErrorState, NoAccess } from '../../../ui/query-states.tsx'
 import { DepartmentSelect, LocationSelect, PositionSelect, TeamSelect } from '../structure-selects.tsx'
+import { ExportButton } from '../export-button.tsx'
 import { PersonCard } from './person-card.tsx'
 
 const route = getRouteApi('/app/people')
@@ -31,12 +32,13 @@ export function PeoplePage() {
     <Directory
       canHire={can(perms.orgEmployeeManage)}
       canSeeStructure={can(perms.orgStructureRead)}
+      canExport={can(perms.orgEmployeeRead)}
       canSeeFormer={![null, 'own'].includes(reachOf(session, perms.orgEmployeeRead))}
     />
   )
 }
 
-function Directory(props: { canHire: boolean; canSeeStructure: boolean; canSeeFormer: boolean }) {
+function Directory(props: { canHire: boolean; canSeeStructure: boolean; canSeeFormer: boolean; canExport: boolean }) {
   const search = route.useSearch()
   const navigate = useNavigate()
   const [q, setQ] = useState(search.q ?? '')
@@ -86,6 +88,7 @@ function Directory(props: { canHire: boolean; canSeeStructure: boolean; canSeeFo
             <ButtonLink to="/org/chart" variant="default" leftSection={<IconHierarchy2 size={18} />}>
               Org chart
             </ButtonLink>
+            {props.canExport ? <ExportButton kind="employees" /> : null}
             {hire}
           </>
         }
