@@ -25,6 +25,9 @@ export interface DirectoryFilters {
   locationId?: string
   positionId?: string
   managerId?: string
+  skillId?: string
+  /** With skillId: at least this level. */
+  minLevel?: number
 }
 
 /** Filters without empty values: the API treats a present but empty filter as a filter. */

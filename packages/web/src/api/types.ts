@@ -36,6 +36,12 @@ import type {
   EmployeeHistory as EmployeeHistorySchema,
   EmployeePage as EmployeePageSchema,
   Sensitive as SensitiveSchema,
+  Skill as SkillSchema,
+  SkillBody as SkillBodySchema,
+  EmployeeSkills as EmployeeSkillsSchema,
+  EmployeeSkillsBody as EmployeeSkillsBodySchema,
+  Certification as CertificationSchema,
+  CertificationBody as CertificationBodySchema,
   TerminateBody as TerminateBodySchema,
 } from '@keel/contracts/org'
 import type { Health } from '@keel/contracts/system'
@@ -100,3 +106,9 @@ export type CalendarBody = Static<typeof CalendarBodySchema>
 export type HolidayImportReply = Static<typeof HolidayImportReplySchema>
 export type WeeklyHours = Static<typeof WeeklyHoursSchema>
 export type WorkingHoursBody = Static<typeof WorkingHoursBodySchema>
+export type Skill = Static<typeof SkillSchema>
+export type SkillBody = Static<typeof SkillBodySchema>
+export type EmployeeSkill = Static<typeof EmployeeSkillsSchema>['items'][number]
+export type EmployeeSkillsBody = Static<typeof EmployeeSkillsBodySchema>
+export type Certification = Static<typeof CertificationSchema>
+export type CertificationBody = Static<typeof CertificationBodySchema>

@@ -34,6 +34,10 @@ const uuid = (v: unknown): string | undefined => {
   const s = str(v)
   return s && UUID_RE.test(s) ? s : undefined
 }
+const level = (v: unknown): number | undefined => {
+  const n = Number(v)
+  return Number.isInteger(n) && n >= 1 && n <= 5 ? n : undefined
+}
 const date = (v: unknown): string | undefined => {
   const s = str(v)
   return s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined
@@ -153,6 +157,8 @@ const peopleRoute = createRoute({
       team: uuid(s['team']),
       position: uuid(s['position']),
       location: uuid(s['location']),
+      skill: uuid(s['skill']),
+      level: level(s['level']),
       who: oneOf(s['who'], ['former'] as const),
     }),
   component: PeoplePage,
@@ -166,7 +172,9 @@ const personRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/people/$employeeId',
   validateSearch: (s: Record<string, unknown>): { tab?: PersonTab | undefined } =>
-    defined({ tab: oneOf(s['tab'], ['overview', 'employment', 'availability', 'private', 'timeline'] as const) }),
+    defined({
+      tab: oneOf(s['tab'], ['overview', 'employment', 'availability', 'skills', 'private', 'timeline'] as const),
+    }),
   component: lazyRouteComponent(() => import('../features/org/person/person-page.tsx'), 'PersonPage'),
 })
 const orgChartRoute = createRoute({
@@ -188,6 +196,7 @@ const organizationRoute = createRoute({
         'positions',
         'locations',
         'calendars',
+        'skills',
         'import',
       ] as const),
     }),

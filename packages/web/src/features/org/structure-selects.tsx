@@ -1,6 +1,8 @@
 import { Select, type SelectProps } from '@mantine/core'
 import { useDepartments, useLocations, usePositions, useTeams } from '../../api/org-structure.ts'
+import { useSkills } from '../../api/org-skills.ts'
 import type { Department } from '../../api/types.ts'
+import { byCategory } from './skills.ts'
 
 type Props = Omit<SelectProps, 'data'>
 
@@ -96,6 +98,27 @@ export function LocationSelect(props: Props) {
       placeholder={loading(locations.isPending, locations.isError, 'locations') ?? 'No location'}
       data={(locations.data ?? []).map((l) => ({ value: l.id, label: `${l.name} (${l.timeZone})` }))}
       {...props}
+    />
+  )
+}
+
+/** Skills of the catalogue, grouped by category; `excludeIds` leaves out those already chosen. */
+export function SkillSelect(props: Props & { excludeIds?: string[] }) {
+  const { excludeIds, ...rest } = props
+  const skills = useSkills()
+  const exclude = new Set(excludeIds ?? [])
+  const data = byCategory((skills.data ?? []).filter((s) => !exclude.has(s.id))).map((g) => ({
+    group: g.category,
+    items: g.items.map((s) => ({ value: s.id, label: s.name })),
+  }))
+  return (
+    <Select
+      searchable
+      clearable
+      nothingFoundMessage="No skill matches"
+      placeholder={loading(skills.isPending, skills.isError, 'skills') ?? 'No skill'}
+      data={data}
+      {...rest}
     />
   )
 }

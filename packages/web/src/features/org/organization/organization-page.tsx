@@ -3,6 +3,7 @@ import {
   IconBriefcase,
   IconBuilding,
   IconCalendarEvent,
+  IconCertificate,
   IconHierarchy,
   IconMapPin,
   IconTableImport,
@@ -19,11 +20,13 @@ import { DepartmentsTab } from './departments-tab.tsx'
 import { ImportTab } from './import-tab.tsx'
 import { LocationsTab } from './locations-tab.tsx'
 import { PositionsTab } from './positions-tab.tsx'
+import { SkillsTab } from './skills-tab.tsx'
 import { TeamsTab } from './teams-tab.tsx'
 
 const route = getRouteApi('/app/organization')
 
-export type OrganizationTab = 'company' | 'departments' | 'teams' | 'positions' | 'locations' | 'calendars' | 'import'
+export type OrganizationTab =
+  'company' | 'departments' | 'teams' | 'positions' | 'locations' | 'calendars' | 'skills' | 'import'
 
 export function OrganizationPage() {
   const can = useCan()
@@ -47,6 +50,7 @@ export function OrganizationPage() {
           { value: 'positions' as const, label: 'Positions', icon: IconBriefcase },
           { value: 'locations' as const, label: 'Locations', icon: IconMapPin },
           { value: 'calendars' as const, label: 'Calendars', icon: IconCalendarEvent },
+          { value: 'skills' as const, label: 'Skills', icon: IconCertificate },
         ]
       : []),
     ...(importKinds.length > 0 ? [{ value: 'import' as const, label: 'Import', icon: IconTableImport }] : []),
@@ -94,6 +98,9 @@ export function OrganizationPage() {
             </Tabs.Panel>
             <Tabs.Panel value="calendars">
               <CalendarsTab canManage={manage} />
+            </Tabs.Panel>
+            <Tabs.Panel value="skills">
+              <SkillsTab canManage={manage} />
             </Tabs.Panel>
           </>
         ) : null}

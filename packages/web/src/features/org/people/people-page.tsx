@@ -1,4 +1,15 @@
-import { Button, Card, Group, SegmentedControl, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core'
+import {
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconFilterOff, IconHierarchy2, IconSearch, IconUserPlus, IconUsersGroup } from '@tabler/icons-react'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
@@ -8,7 +19,8 @@ import { perms, reachOf, useCan, useSession } from '../../../app/auth.ts'
 import { ButtonLink } from '../../../ui/links.tsx'
 import { PageHeader } from '../../../ui/page-header.tsx'
 import { Empty, ErrorState, NoAccess } from '../../../ui/query-states.tsx'
-import { DepartmentSelect, LocationSelect, PositionSelect, TeamSelect } from '../structure-selects.tsx'
+import { skillLevels } from '../skills.ts'
+import { DepartmentSelect, LocationSelect, PositionSelect, SkillSelect, TeamSelect } from '../structure-selects.tsx'
 import { ExportButton } from '../export-button.tsx'
 import { PersonCard } from './person-card.tsx'
 
@@ -20,6 +32,9 @@ export interface PeopleSearch {
   team?: string | undefined
   position?: string | undefined
   location?: string | undefined
+  skill?: string | undefined
+  /** With a skill: at least this level (1 basic … 5 expert). */
+  level?: number | undefined
   /** Former employees (records within the user's reach) instead of the directory. */
   who?: 'former' | undefined
 }
@@ -45,7 +60,7 @@ function Directory(props: { canHire: boolean; canSeeStructure: boolean; canSeeFo
   const [debouncedQ] = useDebouncedValue(q.trim(), 300)
 
   const setSearch = (patch: Partial<PeopleSearch>) => {
-    const next: Record<string, string | undefined> = { ...search, ...patch }
+    const next: Record<string, string | number | undefined> = { ...search, ...patch }
     const clean = Object.fromEntries(Object.entries(next).filter(([, v]) => v)) as PeopleSearch
     void navigate({ to: '/people', search: clean, replace: true })
   }
@@ -62,12 +77,14 @@ function Directory(props: { canHire: boolean; canSeeStructure: boolean; canSeeFo
     ...(search.team ? { teamId: search.team } : {}),
     ...(search.position ? { positionId: search.position } : {}),
     ...(search.location ? { locationId: search.location } : {}),
+    ...(search.skill ? { skillId: search.skill, ...(search.level ? { minLevel: search.level } : {}) } : {}),
   }
   const current = useDirectory(filters, { enabled: !former })
   const past = useEmployeeRecords({ ...filters, status: 'terminated' }, { enabled: former })
   const people = former ? past : current
   const rows = people.data?.pages.flatMap((p) => p.items) ?? []
-  const filtered = debouncedQ !== '' || !!(search.department ?? search.team ?? search.position ?? search.location)
+  const filtered =
+    debouncedQ !== '' || !!(search.department ?? search.team ?? search.position ?? search.location ?? search.skill)
   const clear = () => {
     setQ('')
     void navigate({ to: '/people', search: former ? { who: 'former' } : {}, replace: true })
@@ -107,7 +124,7 @@ function Directory(props: { canHire: boolean; canSeeStructure: boolean; canSeeFo
             type="search"
           />
           {props.canSeeStructure ? (
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
               <DepartmentSelect
                 label="Department"
                 placeholder="Any department"
@@ -139,6 +156,25 @@ function Directory(props: { canHire: boolean; canSeeStructure: boolean; canSeeFo
                 value={search.location ?? null}
                 onChange={(v) => {
                   setSearch({ location: v ?? undefined })
+                }}
+              />
+              <SkillSelect
+                label="Skill"
+                placeholder="Any skill"
+                value={search.skill ?? null}
+                onChange={(v) => {
+                  setSearch({ skill: v ?? undefined, ...(v ? {} : { level: undefined }) })
+                }}
+              />
+              <Select
+                label="Minimum level"
+                placeholder={search.skill ? 'Any level' : 'Choose a skill first'}
+                disabled={!search.skill}
+                clearable
+                data={skillLevels.map((l) => ({ value: String(l.value), label: `${l.value} · ${l.label}` }))}
+                value={search.level ? String(search.level) : null}
+                onChange={(v) => {
+                  setSearch({ level: v ? Number(v) : undefined })
                 }}
               />
             </SimpleGrid>

@@ -24,7 +24,7 @@ import { TimelineTab } from './timeline-tab.tsx'
 
 const route = getRouteApi('/app/people/$employeeId')
 
-export type PersonTab = 'overview' | 'employment' | 'availability' | 'private' | 'timeline'
+export type PersonTab = 'overview' | 'employment' | 'availability' | 'skills' | 'private' | 'timeline'
 
 export function PersonPage() {
   const can = useCan()
