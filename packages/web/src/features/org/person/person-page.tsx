@@ -3,6 +3,7 @@ import {
   IconArrowLeft,
   IconBriefcase,
   IconCalendarTime,
+  IconCertificate,
   IconHistory,
   IconLock,
   IconUser,
@@ -20,6 +21,7 @@ import { EmploymentTab } from './employment-tab.tsx'
 import { OverviewTab } from './overview-tab.tsx'
 import { PersonHeader } from './person-header.tsx'
 import { SensitiveTab } from './sensitive-tab.tsx'
+import { SkillsTab } from './skills-tab.tsx'
 import { TimelineTab } from './timeline-tab.tsx'
 
 const route = getRouteApi('/app/people/$employeeId')
@@ -72,10 +74,13 @@ function Profile(props: { employee: Employee; etag: string; onReload: () => void
   const isSelf = myId.data === employee.id || employee.employment?.userId === session.user.id
   const working = employee.status !== 'terminated'
   const canManage = working && employee.employment !== null && mayActOn(session, perms.orgEmployeeManage, isSelf)
+  // Skills and certifications: the person's own, or within org.employee.manage reach (the server decides).
+  const canEditSkills = working && (isSelf || mayActOn(session, perms.orgEmployeeManage, isSelf))
   const tabs: { value: PersonTab; label: string; icon: typeof IconUser }[] = [
     { value: 'overview', label: 'Overview', icon: IconUser },
     ...(employee.employment ? [{ value: 'employment' as const, label: 'Employment', icon: IconBriefcase }] : []),
     ...(working ? [{ value: 'availability' as const, label: 'Availability', icon: IconCalendarTime }] : []),
+    { value: 'skills', label: 'Skills', icon: IconCertificate },
     ...(employee.sensitive ? [{ value: 'private' as const, label: 'Private data & salary', icon: IconLock }] : []),
     ...(employee.employment ? [{ value: 'timeline' as const, label: 'Timeline', icon: IconHistory }] : []),
   ]
@@ -116,6 +121,9 @@ function Profile(props: { employee: Employee; etag: string; onReload: () => void
             <AvailabilityTab employee={employee} canManage={canManage} />
           </Tabs.Panel>
         ) : null}
+        <Tabs.Panel value="skills">
+          <SkillsTab employee={employee} canEdit={canEditSkills} />
+        </Tabs.Panel>
         {employee.sensitive ? (
           <Tabs.Panel value="private">
             <SensitiveTab employee={employee} sensitive={employee.sensitive} onReload={props.onReload} />
