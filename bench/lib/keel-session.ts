@@ -3,7 +3,7 @@ export async function signIn(baseUrl: string, credentials: { email: string; pass
   const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(credentials),
+    body: JSON.stringify({ email: credentials.email, password: credentials.password }),
   })
   if (response.status !== 200) throw new Error(`sign-in answered ${String(response.status)}: ${await response.text()}`)
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith('keel_session='))
