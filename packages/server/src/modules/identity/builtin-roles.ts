@@ -16,12 +16,15 @@ const colleague = (): { permission: Permission; reach: Reach }[] => [
   { permission: 'org.company.read', reach: 'company' },
   { permission: 'org.structure.read', reach: 'company' },
   { permission: 'org.directory.read', reach: 'company' },
+  { permission: 'intranet.announcement.read', reach: 'company' },
+  { permission: 'intranet.policy.read', reach: 'company' },
 ]
 /** Self-service: one's own record, private data and salary. */
 const self = (): { permission: Permission; reach: Reach }[] => [
   { permission: 'org.employee.read', reach: 'own' },
   { permission: 'hr.employee.read_sensitive', reach: 'own' },
   { permission: 'hr.employee.manage_sensitive', reach: 'own' },
+  { permission: 'hr.document.read', reach: 'own' },
 ]
 
 /**
@@ -42,8 +45,10 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
     permissions: [
       { permission: 'identity.user.read', reach: 'department' },
       ...colleague(),
-      ...self().filter((p) => p.permission !== 'org.employee.read'),
+      ...self().filter((p) => p.permission !== 'org.employee.read' && p.permission !== 'hr.document.read'),
       { permission: 'org.employee.read', reach: 'department' },
+      { permission: 'hr.document.read', reach: 'department' },
+      { permission: 'intranet.compliance.read', reach: 'department' },
     ],
   },
   {
@@ -55,6 +60,7 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
       ...colleague(),
       ...self().filter((p) => p.permission !== 'org.employee.read'),
       { permission: 'org.employee.read', reach: 'team' },
+      { permission: 'intranet.compliance.read', reach: 'team' },
     ],
   },
   {
@@ -70,7 +76,7 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
     permissions: [
       { permission: 'identity.user.read', reach: 'company' },
       { permission: 'identity.user.invite', reach: 'company' },
-      ...all().filter((p) => /^(org|hr)\./.test(p.permission) && p.permission !== 'org.company.manage'),
+      ...all().filter((p) => /^(org|hr|intranet)\./.test(p.permission) && p.permission !== 'org.company.manage'),
     ],
   },
   {
@@ -115,6 +121,13 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
     key: 'external',
     name: 'External staff',
     description: 'Outsourced staff: only what their firm is contracted for.',
-    permissions: [{ permission: 'org.company.read', reach: 'company' }],
+    // Directory and structure are cut down to the firm's contracted departments
+    // by the org module (external-scope.ts); the rest answers 404.
+    permissions: [
+      { permission: 'org.company.read', reach: 'company' },
+      { permission: 'org.structure.read', reach: 'company' },
+      { permission: 'org.directory.read', reach: 'company' },
+      { permission: 'intranet.announcement.read', reach: 'company' },
+    ],
   },
 ]

@@ -25,6 +25,18 @@ export const PERMISSIONS = {
     'See private data (birth date, national id, address, bank, contacts) and salary within reach',
   'hr.employee.manage_sensitive': 'Change private data (address, bank account, emergency contacts) within reach',
   'hr.compensation.manage': 'Record salary changes',
+  'hr.document.read': 'See employee documents (contracts, certificates) within reach',
+  'hr.document.manage': 'Upload and delete employee documents within reach',
+  'hr.personal_data.export': 'Export everything Keel holds about a person (data subject access request)',
+  'hr.personal_data.erase': "Erase a former employee's personal data, keeping what a retention hold requires",
+  'hr.retention.manage': "Place and release retention holds on a person's records",
+  'org.external.read': 'See outsourcing firms, their contracts and external accounts',
+  'org.external.manage': 'Create outsourcing firms and contracts; invite, renew and revoke external accounts',
+  'intranet.announcement.read': 'Read announcements addressed to you',
+  'intranet.announcement.manage': 'Publish, schedule, pin and withdraw announcements',
+  'intranet.policy.read': 'Read policies addressed to you',
+  'intranet.policy.manage': 'Publish policies and new versions of them',
+  'intranet.compliance.read': 'See who has and has not acknowledged announcements and policies within reach',
 } as const satisfies Record<string, string>
 
 export type Permission = keyof typeof PERMISSIONS
