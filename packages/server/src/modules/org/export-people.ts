@@ -1,4 +1,4 @@
-import { toCsv, type Reach, type ReachSubject } from '@keel/kernel'
+import { toCsv, type Reach, type ReachSubject, type SheetCell } from '@keel/kernel'
 import type { Kysely } from 'kysely'
 import { listDepartments } from './departments.ts'
 import { listEmployeeRecords, type PeopleCursor } from './list-employees.ts'
@@ -25,77 +25,98 @@ const EMPLOYEE_HEADER = [
   'work_schedule',
 ]
 
+/** A table's header and its rows, page by page: written as CSV or XLSX by the caller. */
+export interface ExportTable {
+  readonly name: string
+  readonly header: readonly string[]
+  readonly pages: AsyncIterable<SheetCell[][]>
+}
+
 /**
- * Employee records within the caller's reach as CSV, produced page by page
- * (200 people at a time) so a large company streams instead of filling memory.
- * Private data and salaries are never part of it.
+ * Employee records within the caller's reach, fetched 200 people at a time so
+ * a large company streams instead of filling memory. Private data and
+ * salaries are never part of it.
  */
-export async function* exportEmployeesCsv(
+export function employeesTable(
   db: Kysely<OrgDeps>,
   companyId: string,
   reach: Reach,
   subject: ReachSubject,
-): AsyncGenerator<string> {
-  yield toCsv([EMPLOYEE_HEADER])
-  const numbers = new Map<string, string>()
-  const all = await db
-    .selectFrom('org_employee')
-    .select(['id', 'employee_number'])
-    .where('company_id', '=', companyId)
-    .execute()
-  for (const e of all) numbers.set(e.id, e.employee_number)
-  let after: PeopleCursor | null = null
-  for (;;) {
-    const page = await listEmployeeRecords(db, companyId, reach, subject, {}, { after, limit: 200 })
-    if (page.items.length > 0)
-      yield toCsv(
-        page.items.map((p) => [
-          p.employment.employeeNumber,
-          p.legalName,
-          p.name === p.legalName ? '' : p.name,
-          p.workEmail,
-          p.workPhone,
-          p.employment.hireDate,
-          p.employment.employmentType,
-          p.status,
-          p.department?.name,
-          p.team?.name,
-          p.position?.name,
-          p.location?.name,
-          p.manager ? (numbers.get(p.manager.id) ?? '') : '',
-          p.employment.probationEndDate,
-          p.employment.terminationDate,
-          p.employment.workSchedule,
-        ]),
-      ).slice(1) // one byte-order mark, at the start of the file
-    if (!page.next) return
-    after = page.next
-  }
-}
-
-export async function exportDepartmentsCsv(db: Kysely<OrgDeps>, companyId: string): Promise<string> {
-  const departments = await listDepartments(db, companyId)
-  const names = new Map(departments.map((d) => [d.id, d.name]))
-  // Parents before children, so the file imports as it is.
-  const ordered: typeof departments = []
-  const place = (parentId: string | null) => {
-    for (const d of departments.filter((x) => x.parentId === parentId)) {
-      ordered.push(d)
-      place(d.id)
+): ExportTable {
+  async function* pages(): AsyncGenerator<SheetCell[][]> {
+    const numbers = new Map<string, string>()
+    const all = await db
+      .selectFrom('org_employee')
+      .select(['id', 'employee_number'])
+      .where('company_id', '=', companyId)
+      .execute()
+    for (const e of all) numbers.set(e.id, e.employee_number)
+    let after: PeopleCursor | null = null
+    for (;;) {
+      const page = await listEmployeeRecords(db, companyId, reach, subject, {}, { after, limit: 200 })
+      yield page.items.map((p) => [
+        p.employment.employeeNumber,
+        p.legalName,
+        p.name === p.legalName ? '' : p.name,
+        p.workEmail,
+        p.workPhone,
+        p.employment.hireDate,
+        p.employment.employmentType,
+        p.status,
+        p.department?.name,
+        p.team?.name,
+        p.position?.name,
+        p.location?.name,
+        p.manager ? (numbers.get(p.manager.id) ?? '') : '',
+        p.employment.probationEndDate,
+        p.employment.terminationDate,
+        p.employment.workSchedule,
+      ])
+      if (!page.next) return
+      after = page.next
     }
   }
-  place(null)
-  for (const d of departments) if (!ordered.includes(d)) ordered.push(d)
-  return toCsv([
-    ['name', 'code', 'parent', 'head', 'headcount'],
-    ...ordered.map((d) => [d.name, d.code, d.parentId ? names.get(d.parentId) : '', d.head?.name, d.headcount]),
-  ])
+  return { name: 'Employees', header: EMPLOYEE_HEADER, pages: pages() }
 }
 
-export async function exportTeamsCsv(db: Kysely<OrgDeps>, companyId: string): Promise<string> {
-  const teams = await listTeams(db, companyId)
-  return toCsv([
-    ['name', 'department', 'lead', 'headcount'],
-    ...teams.map((t) => [t.name, t.department.name, t.lead?.name, t.headcount]),
-  ])
+async function* onePage(rows: () => Promise<SheetCell[][]>): AsyncGenerator<SheetCell[][]> {
+  yield await rows()
+}
+
+export function departmentsTable(db: Kysely<OrgDeps>, companyId: string): ExportTable {
+  return {
+    name: 'Departments',
+    header: ['name', 'code', 'parent', 'head', 'headcount'],
+    pages: onePage(async () => {
+      const departments = await listDepartments(db, companyId)
+      const names = new Map(departments.map((d) => [d.id, d.name]))
+      // Parents before children, so the file imports as it is.
+      const ordered: typeof departments = []
+      const place = (parentId: string | null) => {
+        for (const d of departments.filter((x) => x.parentId === parentId)) {
+          ordered.push(d)
+          place(d.id)
+        }
+      }
+      place(null)
+      for (const d of departments) if (!ordered.includes(d)) ordered.push(d)
+      return ordered.map((d) => [d.name, d.code, d.parentId ? names.get(d.parentId) : '', d.head?.name, d.headcount])
+    }),
+  }
+}
+
+export function teamsTable(db: Kysely<OrgDeps>, companyId: string): ExportTable {
+  return {
+    name: 'Teams',
+    header: ['name', 'department', 'lead', 'headcount'],
+    pages: onePage(async () =>
+      (await listTeams(db, companyId)).map((t) => [t.name, t.department.name, t.lead?.name, t.headcount]),
+    ),
+  }
+}
+
+/** The table as CSV text, page by page: one byte-order mark at the start, every cell formula-neutralised. */
+export async function* csvChunks(table: ExportTable): AsyncGenerator<string> {
+  yield toCsv([table.header])
+  for await (const page of table.pages) if (page.length > 0) yield toCsv(page).slice(1)
 }

@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs'
 import { sql } from 'kysely'
+import { readSpreadsheetRows, XLSX_CONTENT_TYPE } from '@keel/kernel'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { aCompanyWithAdmin } from '../../testing/builders.ts'
 import { createTestApp, type TestApp } from '../../testing/test-app.ts'
@@ -124,5 +126,92 @@ describe('import and export of people', () => {
     const imported = await send('/api/v1/org/import/employees', portable)
     expect(imported.statusCode, imported.body).toBe(200)
     expect((JSON.parse(imported.body) as Report).created).toBe(7)
+  })
+
+  const uploadXlsx = async (kind: string, file: Buffer, dryRun = false) => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/org/import/${kind}?dryRun=${String(dryRun)}`,
+      headers: { cookie: org.admin.cookie, 'x-csrf-token': org.admin.csrfToken, 'content-type': XLSX_CONTENT_TYPE },
+      payload: file,
+    })
+    return { status: response.statusCode, report: JSON.parse(response.body) as Report }
+  }
+
+  it('imports employees from an XLSX sheet as a spreadsheet saves it: date and number cells, problems by row', async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('New hires')
+    sheet.addRow(['Legal name', 'Hire date', 'Employment type', 'Department', 'Employee number'])
+    sheet.addRow(['Nina New', new Date(Date.UTC(2026, 1, 1)), 'permanent', 'Operations', 9001])
+    sheet.addRow([])
+    sheet.addRow(['Olaf Old', 'soon', 'contractor', 'Nowhere', 9002])
+    const bad = Buffer.from(await workbook.xlsx.writeBuffer())
+    const before = await count()
+    const checked = await uploadXlsx('employees', bad, true)
+    expect(checked.status).toBe(422)
+    // Row 3 is empty and skipped; the problems name the rows the person sees.
+    expect(checked.report.problems.map((p) => `${String(p.line)}:${p.column}`)).toEqual(['4:hire_date', '4:department'])
+    sheet.getRow(4).getCell(2).value = new Date(Date.UTC(2026, 1, 15))
+    sheet.getRow(4).getCell(4).value = 'Operations'
+    const good = Buffer.from(await workbook.xlsx.writeBuffer())
+    expect(await uploadXlsx('employees', good, true)).toMatchObject({ status: 200, report: { rows: 2, created: 0 } })
+    expect(await count()).toBe(before)
+    expect(await uploadXlsx('employees', good)).toMatchObject({ status: 200, report: { rows: 2, created: 2 } })
+    const olaf = JSON.parse((await org.admin.request('GET', '/api/v1/org/employees?q=olaf')).body) as {
+      items: { employment: { hireDate: string; employeeNumber: string } }[]
+    }
+    expect(olaf.items[0]?.employment).toMatchObject({ hireDate: '2026-02-15', employeeNumber: '9002' })
+    expect(await uploadXlsx('employees', Buffer.from('legal_name\nNobody\n'))).toMatchObject({
+      status: 422,
+      report: { created: 0, problems: [{ line: 1, message: expect.stringMatching(/not an XLSX file/) as string }] },
+    })
+  })
+
+  it('exports XLSX within reach, with formulas kept as text, in the columns the import reads', async () => {
+    await org.admin.request('PUT', `/api/v1/org/employees/${org.people.member.employeeId}`, {
+      legalName: 'Max Member',
+      preferredName: '=HYPERLINK("http://evil.example")',
+      workEmail: null,
+      workPhone: null,
+      probationEndDate: null,
+      workSchedule: null,
+      userId: org.people.member.id,
+      status: 'active',
+    })
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/org/export/employees.xlsx',
+      headers: { cookie: org.admin.cookie },
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-type']).toBe(XLSX_CONTENT_TYPE)
+    expect(response.headers['content-disposition']).toContain('employees.xlsx')
+    const rows = await readSpreadsheetRows(response.rawPayload)
+    expect(rows[0]?.slice(0, 2)).toEqual(['employee_number', 'legal_name'])
+    expect(rows).toHaveLength(8)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer)
+    const max = workbook.worksheets[0]?.getRows(2, 7)?.find((row) => row.getCell(2).value === 'Max Member')
+    expect(max?.getCell(3).type).toBe(ExcelJS.ValueType.String)
+    expect(max?.getCell(3).value).toBe('=HYPERLINK("http://evil.example")')
+
+    const lena = await org.people.lead.signIn()
+    const teamFile = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/org/export/employees.xlsx',
+      headers: { cookie: lena.cookie },
+    })
+    expect(await readSpreadsheetRows(teamFile.rawPayload)).toHaveLength(3)
+
+    const departments = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/org/export/departments.xlsx',
+      headers: { cookie: org.admin.cookie },
+    })
+    const report = await uploadXlsx('departments', departments.rawPayload, true)
+    // Every department exists already: the export names them, so a re-import is refused name by name.
+    expect(report.status).toBe(422)
+    expect(report.report.rows).toBeGreaterThan(0)
+    expect(report.report.problems.every((p) => p.column === 'name')).toBe(true)
   })
 })

@@ -1,4 +1,4 @@
-import { inTransaction, isCalendarDate, parseCsv } from '@keel/kernel'
+import { inTransaction, isCalendarDate, parseCsv, readSpreadsheetRows, SpreadsheetError } from '@keel/kernel'
 import type { Kysely } from 'kysely'
 import type { AuditContext } from '../audit/index.ts'
 import { createDepartment, listDepartments } from './departments.ts'
@@ -53,39 +53,91 @@ const MAX_ROWS = 20_000
 const EMPLOYMENT_TYPES: readonly EmploymentType[] = ['permanent', 'probationary', 'temporary', 'contractor', 'intern']
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-/** Every row parsed into a record by header name; problems for a missing header or too many rows. */
-function readRows(kind: ImportKind, text: string) {
-  const [header, ...body] = parseCsv(text)
+/**
+ * Every row as a record by header name; problems for a missing header or too
+ * many rows. A table is a sheet's rows as text, empty rows included, so a
+ * problem's line is the row the person sees in their spreadsheet.
+ */
+function readRows(kind: ImportKind, table: readonly (readonly string[])[]) {
+  const [header, ...lines] = table
   const problems: ImportProblem[] = []
   if (!header) return { rows: [], problems: [{ line: 1, column: '', message: 'The file is empty.' }] }
+  const body = lines
+    .map((fields, index) => ({ fields, line: index + 2 }))
+    .filter(({ fields }) => fields.some((f) => f.trim() !== ''))
   const names = header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'))
   for (const column of IMPORT_COLUMNS[kind].required)
     if (!names.includes(column)) problems.push({ line: 1, column, message: `The header has no ${column} column.` })
   if (body.length > MAX_ROWS)
     problems.push({ line: MAX_ROWS + 2, column: '', message: `At most ${String(MAX_ROWS)} rows per file.` })
-  const rows = body.slice(0, MAX_ROWS).map((fields, index) => ({
-    line: index + 2,
+  const rows = body.slice(0, MAX_ROWS).map(({ fields, line }) => ({
+    line,
     get: (column: string) => (fields[names.indexOf(column)] ?? '').trim(),
   }))
   return { rows, problems }
 }
 
-/**
- * Imports departments, teams or employees from CSV. Every row and field is
- * checked first — against the file and against what the company already has —
- * and every problem is reported with its line and column. With problems, or
- * in a dry run, nothing is written; otherwise all rows are written in one
- * transaction, each with its audit event, or none.
- */
-export async function importPeopleCsv(
+export interface ImportOptions {
+  readonly dryRun: boolean
+  readonly now: Date
+  readonly today: string
+  readonly onProgress?: (done: number, total: number) => void
+}
+
+/** Imports a CSV file (text); see `importPeople`. */
+export const importPeopleCsv = (
   db: Kysely<OrgDeps>,
   context: AuditContext,
   key: Buffer,
   kind: ImportKind,
   text: string,
-  options: { dryRun: boolean; now: Date; today: string; onProgress?: (done: number, total: number) => void },
+  options: ImportOptions,
+): Promise<ImportReport> => importPeople(db, context, key, kind, parseCsv(text), options)
+
+/**
+ * Imports an XLSX workbook's first sheet; see `importPeople`. A file that is
+ * no workbook is one problem on line 1, like an empty CSV.
+ */
+export async function importPeopleXlsx(
+  db: Kysely<OrgDeps>,
+  context: AuditContext,
+  key: Buffer,
+  kind: ImportKind,
+  bytes: Uint8Array,
+  options: ImportOptions,
 ): Promise<ImportReport> {
-  const { rows, problems } = readRows(kind, text)
+  let table: string[][]
+  try {
+    table = await readSpreadsheetRows(bytes)
+  } catch (error) {
+    if (!(error instanceof SpreadsheetError)) throw error
+    return {
+      kind,
+      dryRun: options.dryRun,
+      rows: 0,
+      created: 0,
+      problems: [{ line: 1, column: '', message: error.message }],
+    }
+  }
+  return importPeople(db, context, key, kind, table, options)
+}
+
+/**
+ * Imports departments, teams or employees from a table (CSV or XLSX rows). Every row and field is
+ * checked first — against the file and against what the company already has —
+ * and every problem is reported with its line and column. With problems, or
+ * in a dry run, nothing is written; otherwise all rows are written in one
+ * transaction, each with its audit event, or none.
+ */
+export async function importPeople(
+  db: Kysely<OrgDeps>,
+  context: AuditContext,
+  key: Buffer,
+  kind: ImportKind,
+  table: readonly (readonly string[])[],
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const { rows, problems } = readRows(kind, table)
   const report = (created: number): ImportReport => ({
     kind,
     dryRun: options.dryRun,

@@ -27,5 +27,11 @@ export { createLocation } from './locations.ts'
 export { createPosition } from './positions.ts'
 export { recordCompensation, writePrivateData } from './private-data.ts'
 export { createTeam, updateTeam } from './teams.ts'
-export { IMPORT_COLUMNS, importPeopleCsv, type ImportKind, type ImportReport } from './import-people.ts'
+export {
+  IMPORT_COLUMNS,
+  importPeopleCsv,
+  importPeopleXlsx,
+  type ImportKind,
+  type ImportReport,
+} from './import-people.ts'
 export { addCertification, createSkill, peopleWithSkill, setEmployeeSkills } from './skills.ts'

@@ -55,6 +55,8 @@ import {
   notFound,
   pageSize,
   unauthenticated,
+  xlsxStream,
+  XLSX_CONTENT_TYPE,
   type Clock,
   type ReachSubject,
 } from '@keel/kernel'
@@ -94,8 +96,8 @@ import {
 import { employeeQuery, employeeWithinReach } from './employee-views.ts'
 import { getEmployeePhoto, setEmployeePhoto } from './employee-photo.ts'
 import { employeeHistory } from './employee-history.ts'
-import { exportDepartmentsCsv, exportEmployeesCsv, exportTeamsCsv } from './export-people.ts'
-import { IMPORT_COLUMNS, importPeopleCsv, type ImportKind } from './import-people.ts'
+import { csvChunks, departmentsTable, employeesTable, teamsTable, type ExportTable } from './export-people.ts'
+import { IMPORT_COLUMNS, importPeopleCsv, importPeopleXlsx, type ImportKind } from './import-people.ts'
 import {
   cancelTermination,
   changePlacement,
@@ -1280,6 +1282,14 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_request, body, done) => {
     done(null, body)
   })
+  // XLSX files likewise (Content-Type of .xlsx), as bytes, at most 10 MB.
+  app.addContentTypeParser(
+    XLSX_CONTENT_TYPE,
+    { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 },
+    (_request, body, done) => {
+      done(null, body)
+    },
+  )
   const ImportReply = Type.Object({
     kind: Type.String(),
     dryRun: Type.Boolean(),
@@ -1294,20 +1304,25 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
         config: { access },
         schema: {
           tags: ['org'],
-          summary: `Import ${kind} from CSV (columns: ${[...IMPORT_COLUMNS[kind].required, ...IMPORT_COLUMNS[kind].optional].join(', ')}); ?dryRun=true checks without writing; all rows or none`,
-          consumes: ['text/csv'],
+          summary: `Import ${kind} from CSV or XLSX (columns: ${[...IMPORT_COLUMNS[kind].required, ...IMPORT_COLUMNS[kind].optional].join(', ')}); ?dryRun=true checks without writing; all rows or none`,
+          consumes: ['text/csv', XLSX_CONTENT_TYPE],
           querystring: HolidayImportQuery,
           response: { ...errors, 200: ImportReply, 422: ImportReply },
         },
       },
       async (request, reply) => {
-        if (typeof request.body !== 'string')
-          throw invalidField('org.invalid_csv', '/body', 'Send the CSV file itself with Content-Type text/csv.')
-        const report = await importPeopleCsv(dbOf(request), auditContextOf(request), secretKey, kind, request.body, {
-          dryRun: request.query.dryRun ?? false,
-          now: clock.now(),
-          today: await today(request),
-        })
+        const body: unknown = request.body
+        const options = { dryRun: request.query.dryRun ?? false, now: clock.now(), today: await today(request) }
+        if (typeof body !== 'string' && !Buffer.isBuffer(body))
+          throw invalidField(
+            'org.invalid_file',
+            '/body',
+            `Send the file itself, with Content-Type text/csv or ${XLSX_CONTENT_TYPE}.`,
+          )
+        const report =
+          typeof body === 'string'
+            ? await importPeopleCsv(dbOf(request), auditContextOf(request), secretKey, kind, body, options)
+            : await importPeopleXlsx(dbOf(request), auditContextOf(request), secretKey, kind, body, options)
         // A file with problems wrote nothing: 422, with every problem listed.
         if (report.problems.length > 0) void reply.code(422)
         return report
@@ -1317,53 +1332,50 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
   importRoute('teams', 'org.structure.manage')
   importRoute('employees', 'org.employee.manage')
 
-  app.get(
-    '/org/export/employees.csv',
-    {
-      config: { access: 'org.employee.read' },
-      schema: {
-        tags: ['org'],
-        summary: 'Employee records within your reach as CSV (no private data, no salaries)',
-        produces: ['text/csv'],
+  // Exports: the same tables as CSV or XLSX, streamed page by page. Started
+  // inside the handler, the stream's page fetches keep this request's async
+  // context (its company binding) after the handler has returned.
+  const exportTable = (request: FastifyRequest, kind: ImportKind): ExportTable | Promise<ExportTable> => {
+    const actor = actorOf(request)
+    const db = dbOf(request)
+    if (kind === 'departments') return departmentsTable(db, actor.companyId)
+    if (kind === 'teams') return teamsTable(db, actor.companyId)
+    const reach = requirePermission(actor, 'org.employee.read')
+    return orgReachSubject(db, actor.companyId, actor.userId).then((subject) =>
+      employeesTable(db, actor.companyId, reach, subject),
+    )
+  }
+  const exportRoute = (kind: ImportKind, format: 'csv' | 'xlsx', access: Permission, summary: string) =>
+    app.get(
+      `/org/export/${kind}.${format}`,
+      {
+        config: { access },
+        schema: {
+          tags: ['org'],
+          summary: `${summary} as ${format.toUpperCase()}`,
+          produces: [format === 'csv' ? 'text/csv' : XLSX_CONTENT_TYPE],
+        },
       },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request)
-      const reach = requirePermission(actor, 'org.employee.read')
-      const db = dbOf(request)
-      const subject = await orgReachSubject(db, actor.companyId, actor.userId)
-      void reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="employees.csv"')
-      // The stream is read after this handler returns, from the socket's callbacks:
-      // each page is fetched in this request's context (its company binding).
-      const pages = exportEmployeesCsv(db, actor.companyId, reach, subject)
-      const nextPage = AsyncResource.bind(() => pages.next())
-      return reply.send(Readable.from({ [Symbol.asyncIterator]: () => ({ next: nextPage }) }))
-    },
-  )
-  app.get(
-    '/org/export/departments.csv',
-    {
-      config: { access: 'org.structure.read' },
-      schema: { tags: ['org'], summary: 'Departments as CSV', produces: ['text/csv'] },
-    },
-    async (request, reply) =>
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="departments.csv"')
-        .send(await exportDepartmentsCsv(dbOf(request), actorOf(request).companyId)),
-  )
-  app.get(
-    '/org/export/teams.csv',
-    {
-      config: { access: 'org.structure.read' },
-      schema: { tags: ['org'], summary: 'Teams as CSV', produces: ['text/csv'] },
-    },
-    async (request, reply) =>
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="teams.csv"')
-        .send(await exportTeamsCsv(dbOf(request), actorOf(request).companyId)),
-  )
+      async (request, reply) => {
+        const table = await exportTable(request, kind)
+        void reply.header('content-disposition', `attachment; filename="${kind}.${format}"`)
+        if (format === 'xlsx')
+          return reply.type(XLSX_CONTENT_TYPE).send(xlsxStream(table.name, table.header, table.pages))
+        const chunks = csvChunks(table)
+        const next = AsyncResource.bind(() => chunks.next())
+        return reply.type('text/csv; charset=utf-8').send(Readable.from({ [Symbol.asyncIterator]: () => ({ next }) }))
+      },
+    )
+  for (const format of ['csv', 'xlsx'] as const) {
+    exportRoute(
+      'employees',
+      format,
+      'org.employee.read',
+      'Employee records within your reach (no private data, no salaries)',
+    )
+    exportRoute('departments', format, 'org.structure.read', 'Departments, parents before children')
+    exportRoute('teams', format, 'org.structure.read', 'Teams with their departments')
+  }
 
   // ── Skills and certifications ─────────────────────────────────────────────
 
