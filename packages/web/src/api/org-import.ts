@@ -11,8 +11,15 @@ export type ImportReport =
 const isReport = (body: unknown): body is ImportReport =>
   typeof body === 'object' && body !== null && 'problems' in body && 'rows' in body
 
-async function importCsv(kind: ImportKind, file: Blob, dryRun: boolean): Promise<ImportReport> {
-  const options = { params: { query: { dryRun } }, ...rawBody(new Blob([file], { type: 'text/csv' })) }
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** A workbook by its name or the type the browser gives it; anything else is sent as CSV text. */
+const isXlsx = (file: File | Blob) =>
+  file.type === XLSX_TYPE || ('name' in file && file.name.toLowerCase().endsWith('.xlsx'))
+
+async function importFile(kind: ImportKind, file: Blob, dryRun: boolean): Promise<ImportReport> {
+  const type = isXlsx(file) ? XLSX_TYPE : 'text/csv'
+  const options = { params: { query: { dryRun } }, ...rawBody(new Blob([file], { type })) }
   const call =
     kind === 'departments'
       ? http.POST('/api/v1/org/import/departments', options)
@@ -24,16 +31,16 @@ async function importCsv(kind: ImportKind, file: Blob, dryRun: boolean): Promise
   return api<ImportReport>(Promise.resolve(first))
 }
 
-/** Checks (dryRun) or imports a CSV file of departments, teams or employees: all rows or none. */
-export function useImportCsv() {
+/** Checks (dryRun) or imports a CSV or XLSX file of departments, teams or employees: all rows or none. */
+export function useImportFile() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (input: { kind: ImportKind; file: Blob; dryRun: boolean }) =>
-      importCsv(input.kind, input.file, input.dryRun),
+      importFile(input.kind, input.file, input.dryRun),
     onSuccess: (report) =>
       report.dryRun || report.problems.length > 0 ? undefined : client.invalidateQueries({ queryKey: orgKey }),
   })
 }
 
 /** Downloads within the caller's reach; a plain link works, the session cookie goes with it. */
-export const exportUrl = (kind: ImportKind) => `/api/v1/org/export/${kind}.csv`
+export const exportUrl = (kind: ImportKind, format: 'csv' | 'xlsx') => `/api/v1/org/export/${kind}.${format}`

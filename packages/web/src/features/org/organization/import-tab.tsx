@@ -15,11 +15,11 @@ import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconCircleCheck, IconFileUpload, IconTableImport } from '@tabler/icons-react'
 import { useState } from 'react'
 import { errorMessage } from '../../../api/client.ts'
-import { type ImportKind, type ImportReport, useImportCsv } from '../../../api/org-import.ts'
+import { type ImportKind, type ImportReport, useImportFile } from '../../../api/org-import.ts'
 import { perms, useCan } from '../../../app/auth.ts'
 import { ExportButton } from '../export-button.tsx'
 
-/** The CSV columns the server reads for each kind (header row, any order). */
+/** The columns the server reads for each kind (header row, any order). */
 const columns: Record<ImportKind, { required: string[]; optional: string[]; note: string }> = {
   departments: {
     required: ['name'],
@@ -52,12 +52,12 @@ const columns: Record<ImportKind, { required: string[]; optional: string[]; note
 
 const labels: Record<ImportKind, string> = { departments: 'Departments', teams: 'Teams', employees: 'Employees' }
 
-/** Import departments, teams or employees from CSV: check first (nothing is written), then import all rows or none. */
+/** Import departments, teams or employees from CSV or Excel: check first (nothing is written), then import all rows or none. */
 export function ImportTab(props: { kinds: ImportKind[] }) {
   const [kind, setKind] = useState<ImportKind>(props.kinds[0] ?? 'employees')
   const [file, setFile] = useState<File | null>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
-  const run = useImportCsv()
+  const run = useImportFile()
   const spec = columns[kind]
   const can = useCan()
   const canExport = can(kind === 'employees' ? perms.orgEmployeeRead : perms.orgStructureRead)
@@ -118,12 +118,13 @@ export function ImportTab(props: { kinds: ImportKind[] }) {
               ))}
             </Group>
             <Text size="sm" c="dimmed">
-              A header row names the columns; the filled ones are required. {spec.note}
+              A header row names the columns (in Excel, row 1 of the first sheet; date cells work as they are); the
+              filled ones are required. {spec.note}
             </Text>
           </div>
           <Group gap="sm" wrap="wrap">
             <FileButton
-              accept=".csv,text/csv"
+              accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               onChange={(f) => {
                 setFile(f)
                 reset()
@@ -131,7 +132,7 @@ export function ImportTab(props: { kinds: ImportKind[] }) {
             >
               {(p) => (
                 <Button {...p} variant="default" leftSection={<IconFileUpload size={18} />}>
-                  {file ? 'Choose another file' : 'Choose a CSV file'}
+                  {file ? 'Choose another file' : 'Choose a CSV or Excel file'}
                 </Button>
               )}
             </FileButton>
