@@ -14,7 +14,7 @@ import type { DatabaseHandle } from '../db/connect.ts'
 import type { Database } from '../db/database.ts'
 import { auditRoutes } from '../modules/audit/index.ts'
 import { identityDb, identityRoutes, PUBLIC } from '../modules/identity/index.ts'
-import { orgRoutes } from '../modules/org/index.ts'
+import { orgDb, orgRoutes, userIdsWithinReach } from '../modules/org/index.ts'
 import { mailRoutes } from '../modules/mail/index.ts'
 import { installAuth } from './auth.ts'
 import { sessionCache } from './session-cache.ts'
@@ -150,7 +150,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       // Registered one by one, not auto-loaded: the list of modules is greppable.
-      await api.register(identityRoutes, { clock, policy, secretKey, publicUrl: config.publicUrl, secureCookies })
+      await api.register(identityRoutes, {
+        clock,
+        policy,
+        secretKey,
+        publicUrl: config.publicUrl,
+        secureCookies,
+        usersWithinReach: (request, reach) =>
+          request.actor
+            ? userIdsWithinReach(orgDb(request.db), request.actor.companyId, request.actor.userId, reach)
+            : Promise.resolve([]),
+      })
       await api.register(auditRoutes, { actorNames: userNames })
       await api.register(mailRoutes)
       await api.register(orgRoutes, {

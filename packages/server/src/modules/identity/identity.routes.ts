@@ -37,7 +37,7 @@ import type { Kysely } from 'kysely'
 import type { AuditContext } from '../audit/index.ts'
 import { expectedVersion, setEtag } from '../../http/etag.ts'
 import { decodeCursor, encodeCursor, pageSize } from '@keel/kernel'
-import type { Actor } from './actor.ts'
+import { requirePermission, type Actor } from './actor.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts'
 import { changePassword } from './change-password.ts'
 import { completeSignIn, switchCompany } from './complete-sign-in.ts'
@@ -67,6 +67,12 @@ export interface IdentityRoutesOptions {
   readonly secretKey: Buffer
   readonly publicUrl: string
   readonly secureCookies: boolean
+  /**
+   * The users within the actor's reach for `identity.user.read` (null: the
+   * whole company). Teams and departments live in org, which sits above
+   * identity, so the composition root supplies this.
+   */
+  readonly usersWithinReach: (request: FastifyRequest, reach: Reach) => Promise<readonly string[] | null>
 }
 
 const errors = {
@@ -544,10 +550,11 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     async (request) => {
       const actor = actorOf(request)
       const after = decodeCursor(request.query.cursor, isUserCursor)
+      const userIds = await options.usersWithinReach(request, requirePermission(actor, 'identity.user.read'))
       const page = await listUsers(
         dbOf(request),
         actor.companyId,
-        { q: request.query.q, status: request.query.status },
+        { q: request.query.q, status: request.query.status, userIds: userIds ?? undefined },
         { after, limit: pageSize(request.query.limit) },
       )
       return { items: page.items.map(userJson), nextCursor: page.next ? encodeCursor(page.next) : null }
@@ -561,7 +568,10 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
       schema: { tags: ['identity'], summary: 'One user', params: IdParams, response: { 200: User, ...errors } },
     },
     async (request, reply) => {
-      const user = await getUser(dbOf(request), actorOf(request).companyId, request.params.id)
+      const actor = actorOf(request)
+      const userIds = await options.usersWithinReach(request, requirePermission(actor, 'identity.user.read'))
+      if (userIds && !userIds.includes(request.params.id)) throw notFound('identity.user_not_found', 'No such user.')
+      const user = await getUser(dbOf(request), actor.companyId, request.params.id)
       setEtag(reply, user.version)
       return userJson(user)
     },

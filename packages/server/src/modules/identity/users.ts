@@ -62,6 +62,8 @@ export async function getUser(db: Kysely<IdentityDeps>, companyId: string, userI
 export interface UserListFilter {
   readonly q?: string | undefined
   readonly status?: 'invited' | 'active' | 'deactivated' | undefined
+  /** Only these users (the viewer's reach); undefined for all of the company's. */
+  readonly userIds?: readonly string[] | undefined
 }
 
 /** Users by e-mail, keyset-paginated: `after` is the last e-mail (and id) of the previous page. */
@@ -76,6 +78,8 @@ export async function listUsers(
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     query = query.where((eb) => eb.or([eb('u.email', 'ilike', pattern), eb('u.display_name', 'ilike', pattern)]))
   }
+  if (filter.userIds)
+    query = filter.userIds.length > 0 ? query.where('u.id', 'in', filter.userIds) : query.where(sql<boolean>`false`)
   if (filter.status === 'deactivated') query = query.where('m.status', '=', 'deactivated')
   else if (filter.status) query = query.where('m.status', '=', 'active').where('u.status', '=', filter.status)
   if (page.after) {

@@ -35,3 +35,4 @@ export {
   type ImportReport,
 } from './import-people.ts'
 export { addCertification, createSkill, peopleWithSkill, setEmployeeSkills } from './skills.ts'
+export { userIdsWithinReach } from './users-within-reach.ts'
