@@ -51,6 +51,13 @@ module.exports = {
       to: { path: '^packages/server/src/modules/(?!org/|identity/|audit/|mail/)' },
     },
     {
+      name: 'intranet-uses-only-org-identity-audit-and-mail',
+      comment: 'The intranet reads people and structure through org, and queues mail; nothing depends on it.',
+      severity: 'error',
+      from: { path: '^packages/server/src/modules/intranet/' },
+      to: { path: '^packages/server/src/modules/(?!intranet/|org/|identity/|audit/|mail/)' },
+    },
+    {
       name: 'modules-do-not-use-the-app',
       comment: 'Modules know nothing of the composition root, jobs runner wiring or tests helpers.',
       severity: 'error',

@@ -14,6 +14,7 @@ import type { DatabaseHandle } from '../db/connect.ts'
 import type { Database } from '../db/database.ts'
 import { auditRoutes } from '../modules/audit/index.ts'
 import { identityDb, identityRoutes, PUBLIC } from '../modules/identity/index.ts'
+import { intranetRoutes } from '../modules/intranet/index.ts'
 import { orgDb, orgRoutes, userIdsWithinReach } from '../modules/org/index.ts'
 import { mailRoutes } from '../modules/mail/index.ts'
 import { installAuth } from './auth.ts'
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           return row?.name ?? ''
         },
       })
+      await api.register(intranetRoutes, { clock, userNames })
     },
     { prefix: '/api/v1' },
   )

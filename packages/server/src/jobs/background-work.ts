@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts'
 import type { DatabaseHandle } from '../db/connect.ts'
 import { identityDb, purgeExpiredSessions } from '../modules/identity/index.ts'
+import { intranetDb, registerIntranetJobs } from '../modules/intranet/index.ts'
 import { registerMailJobs } from '../modules/mail/index.ts'
 import { orgDb, registerOrgJobs } from '../modules/org/index.ts'
 import { startJobs, type Jobs, type JobsLogger } from './start-jobs.ts'
@@ -28,5 +29,6 @@ export async function startBackgroundWork(
   })
   if (config.runJobs) await jobs.schedule('identity.purge-sessions', '17 * * * *')
   await registerOrgJobs(jobs, orgDb(handle.db), { schedule: config.runJobs })
+  await registerIntranetJobs(jobs, intranetDb(handle.db), { schedule: config.runJobs })
   return jobs
 }

@@ -11,6 +11,16 @@ export {
   type WorkingInterval,
 } from './business-time.ts'
 export { addHoliday, createCalendar, STANDARD_WEEK } from './calendars.ts'
+export {
+  audienceFactsOf,
+  audienceMembers,
+  audiencesMembers,
+  audienceTargetNames,
+  unknownAudienceTargets,
+  type AudienceFacts,
+  type AudienceMember,
+  type AudienceTarget,
+} from './audience-facts.ts'
 export { companyToday, getCompanyProfile } from './company-profile.ts'
 export { departmentSubtree } from './departments.ts'
 export { applyDueTerminations } from './employees.ts'
