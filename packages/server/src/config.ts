@@ -21,6 +21,8 @@ export interface Config {
   readonly logLevel: string
   readonly seedDemo: boolean
   readonly runJobs: boolean
+  /** The largest employee document accepted, in bytes (KEEL_DOCUMENT_MAX_BYTES; 10 MB). */
+  readonly documentMaxBytes: number
 }
 
 export interface SmtpConfig {
@@ -75,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemo: boolFrom(env, 'KEEL_SEED_DEMO', true),
     runJobs: boolFrom(env, 'KEEL_RUN_JOBS', true),
+    documentMaxBytes: intFrom(env, 'KEEL_DOCUMENT_MAX_BYTES', 10 * 1024 * 1024),
   }
 }

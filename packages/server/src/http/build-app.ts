@@ -15,7 +15,7 @@ import type { Database } from '../db/database.ts'
 import { auditRoutes } from '../modules/audit/index.ts'
 import { identityDb, identityRoutes, PUBLIC } from '../modules/identity/index.ts'
 import { intranetRoutes } from '../modules/intranet/index.ts'
-import { orgDb, orgRoutes, userIdsWithinReach } from '../modules/org/index.ts'
+import { orgDb, orgRoutes, peopleDataRoutes, userIdsWithinReach } from '../modules/org/index.ts'
 import { mailRoutes } from '../modules/mail/index.ts'
 import { installAuth } from './auth.ts'
 import { sessionCache } from './session-cache.ts'
@@ -178,6 +178,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
       })
       await api.register(intranetRoutes, { clock, userNames })
+      await api.register(peopleDataRoutes, {
+        clock,
+        secretKey,
+        userNames,
+        documentMaxBytes: config.documentMaxBytes,
+      })
     },
     { prefix: '/api/v1' },
   )

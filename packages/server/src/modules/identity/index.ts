@@ -30,6 +30,8 @@ export {
 } from './permissions.ts'
 export { createRole, deleteRole, getRole, listRoles, updateRole } from './roles.ts'
 export { decryptSecret, deriveKey, encryptSecret } from './secrets.ts'
+export { openBytes, sealBytes } from './seal-bytes.ts'
+export { eraseUserForCompany, userProfileForExport } from './erase-user.ts'
 export { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session-cookie.ts'
 export {
   listUserSessions,

@@ -29,6 +29,7 @@ export { applyDuePlacements } from './placements.ts'
 export { orgReachSubject } from './reach-subject.ts'
 export { registerOrgJobs } from './org-jobs.ts'
 export { orgRoutes } from './org.routes.ts'
+export { peopleDataRoutes } from './people-data.routes.ts'
 // Use cases, for the demo data and (later) imports; the HTTP routes call the same.
 export { updateCompanyProfile } from './company-profile.ts'
 export { createDepartment, updateDepartment } from './departments.ts'
@@ -45,4 +46,14 @@ export {
   type ImportReport,
 } from './import-people.ts'
 export { addCertification, createSkill, peopleWithSkill, setEmployeeSkills } from './skills.ts'
+// Retention holds: later modules (payroll) keep records from erasure inside their own transaction.
+export {
+  isHoldActive,
+  listRetentionHolds,
+  placeRetentionHold,
+  releaseRetentionHold,
+  type RetentionHoldInput,
+  type RetentionHoldView,
+} from './retention-holds.ts'
+export { uploadEmployeeDocument } from './employee-documents.ts'
 export { userIdsWithinReach } from './users-within-reach.ts'

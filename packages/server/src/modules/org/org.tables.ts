@@ -12,6 +12,8 @@ type ReadOnly<T> = ColumnType<T, never, never>
 export type EmploymentType = 'permanent' | 'probationary' | 'temporary' | 'contractor' | 'intern'
 export type EmployeeStatus = 'active' | 'on_leave' | 'terminated'
 export type ImageType = 'image/png' | 'image/jpeg' | 'image/webp'
+export type DocumentCategory = 'contract' | 'certificate' | 'identity_document' | 'payslip_other' | 'other'
+export type RetentionCategory = 'payroll' | 'tax' | 'contract' | 'legal_claim'
 
 /** A postal address as stored (validated at the API edge). */
 export interface AddressJson {
@@ -206,6 +208,43 @@ export interface OrgTables {
     content: Buffer
     content_type: ImageType
     updated_at: Timestamp
+  }
+  org_employee_document: {
+    company_id: string
+    id: string
+    employee_id: string
+    category: DocumentCategory
+    title: string
+    file_name: string
+    content_type: string
+    size_bytes: number
+    sha256: string | null
+    sealed: Buffer | null
+    valid_until_date: DateString | null
+    uploaded_by: string | null
+    uploaded_at: Timestamp
+    deleted_at: Timestamp | null
+    deleted_by: string | null
+    erased_at: Timestamp | null
+  }
+  org_retention_hold: {
+    company_id: string
+    id: string
+    employee_id: string
+    category: RetentionCategory
+    reason: string
+    held_until_date: DateString | null
+    placed_by: string | null
+    placed_at: Timestamp
+    released_at: Timestamp | null
+    released_by: string | null
+  }
+  org_personal_data_erasure: {
+    company_id: string
+    employee_id: string
+    erased_at: Timestamp
+    erased_by: string | null
+    kept_categories: string[]
   }
 }
 

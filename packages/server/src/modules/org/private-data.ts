@@ -38,7 +38,7 @@ export const EMPTY_PRIVATE_DATA: PrivateDataView = {
 }
 
 // The ciphertext is bound to its row: copied onto another person, it no longer opens.
-const privateAad = (companyId: string, employeeId: string) => `org_employee_private:${companyId}:${employeeId}`
+export const privateAad = (companyId: string, employeeId: string) => `org_employee_private:${companyId}:${employeeId}`
 const compensationAad = (companyId: string, id: string) => `org_compensation:${companyId}:${id}`
 
 /** Checks and normalises private data; every problem names its field. */
