@@ -16,6 +16,7 @@ import { auditRoutes } from '../modules/audit/index.ts'
 import { identityDb, identityRoutes, PUBLIC } from '../modules/identity/index.ts'
 import { intranetRoutes } from '../modules/intranet/index.ts'
 import { orgDb, orgRoutes, peopleDataRoutes, userIdsWithinReach } from '../modules/org/index.ts'
+import { externalRoutes, installExternalAccessGate } from '../modules/org/index.ts'
 import { mailRoutes } from '../modules/mail/index.ts'
 import { installAuth } from './auth.ts'
 import { sessionCache } from './session-cache.ts'
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   app.addHook('onClose', stopListening)
   installAuth(app, { db: identity, policy, clock, secureCookies, cache })
+  installExternalAccessGate(app, { clock, secureCookies })
   installIdempotency(app, handle.db)
 
   await app.register(fastifySwagger, openApiOptions(KEEL_VERSION))
@@ -177,6 +179,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           return row?.name ?? ''
         },
       })
+      await api.register(externalRoutes, { clock, publicUrl: config.publicUrl })
       await api.register(intranetRoutes, { clock, userNames })
       await api.register(peopleDataRoutes, {
         clock,

@@ -28,7 +28,7 @@ export async function startBackgroundWork(
     logger.info(purged, 'purged expired sessions')
   })
   if (config.runJobs) await jobs.schedule('identity.purge-sessions', '17 * * * *')
-  await registerOrgJobs(jobs, orgDb(handle.db), { schedule: config.runJobs })
+  await registerOrgJobs(jobs, orgDb(handle.db), { schedule: config.runJobs, publicUrl: config.publicUrl })
   await registerIntranetJobs(jobs, intranetDb(handle.db), { schedule: config.runJobs })
   return jobs
 }

@@ -1,7 +1,7 @@
 import { toCsv, type Reach, type ReachSubject, type SheetCell } from '@keel/kernel'
 import type { Kysely } from 'kysely'
 import { listDepartments } from './departments.ts'
-import { listEmployeeRecords, type PeopleCursor } from './list-employees.ts'
+import { listEmployeeRecords, type PeopleCursor, type PeopleFilter } from './list-employees.ts'
 import type { OrgDeps } from './org.tables.ts'
 import { listTeams } from './teams.ts'
 
@@ -42,6 +42,7 @@ export function employeesTable(
   companyId: string,
   reach: Reach,
   subject: ReachSubject,
+  filter: PeopleFilter = {},
 ): ExportTable {
   async function* pages(): AsyncGenerator<SheetCell[][]> {
     const numbers = new Map<string, string>()
@@ -53,7 +54,7 @@ export function employeesTable(
     for (const e of all) numbers.set(e.id, e.employee_number)
     let after: PeopleCursor | null = null
     for (;;) {
-      const page = await listEmployeeRecords(db, companyId, reach, subject, {}, { after, limit: 200 })
+      const page = await listEmployeeRecords(db, companyId, reach, subject, filter, { after, limit: 200 })
       yield page.items.map((p) => [
         p.employment.employeeNumber,
         p.legalName,
@@ -83,12 +84,19 @@ async function* onePage(rows: () => Promise<SheetCell[][]>): AsyncGenerator<Shee
   yield await rows()
 }
 
-export function departmentsTable(db: Kysely<OrgDeps>, companyId: string): ExportTable {
+/** `withinDepartmentIds`: external staff get only their scope's departments and teams. */
+export function departmentsTable(
+  db: Kysely<OrgDeps>,
+  companyId: string,
+  withinDepartmentIds?: readonly string[],
+): ExportTable {
   return {
     name: 'Departments',
     header: ['name', 'code', 'parent', 'head', 'headcount'],
     pages: onePage(async () => {
-      const departments = await listDepartments(db, companyId)
+      const departments = (await listDepartments(db, companyId)).filter(
+        (d) => !withinDepartmentIds || withinDepartmentIds.includes(d.id),
+      )
       const names = new Map(departments.map((d) => [d.id, d.name]))
       // Parents before children, so the file imports as it is.
       const ordered: typeof departments = []
@@ -105,12 +113,18 @@ export function departmentsTable(db: Kysely<OrgDeps>, companyId: string): Export
   }
 }
 
-export function teamsTable(db: Kysely<OrgDeps>, companyId: string): ExportTable {
+export function teamsTable(
+  db: Kysely<OrgDeps>,
+  companyId: string,
+  withinDepartmentIds?: readonly string[],
+): ExportTable {
   return {
     name: 'Teams',
     header: ['name', 'department', 'lead', 'headcount'],
     pages: onePage(async () =>
-      (await listTeams(db, companyId)).map((t) => [t.name, t.department.name, t.lead?.name, t.headcount]),
+      (await listTeams(db, companyId))
+        .filter((t) => !withinDepartmentIds || withinDepartmentIds.includes(t.department.id))
+        .map((t) => [t.name, t.department.name, t.lead?.name, t.headcount]),
     ),
   }
 }

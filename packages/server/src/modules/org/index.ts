@@ -29,6 +29,15 @@ export { applyDuePlacements } from './placements.ts'
 export { orgReachSubject } from './reach-subject.ts'
 export { registerOrgJobs } from './org-jobs.ts'
 export { orgRoutes } from './org.routes.ts'
+// External firms and staff: the scope other modules (work: queues) cut external users down to,
+// the request-time gate, the routes, and the use cases the demo data calls.
+export { externalScopeOf, withinExternalScope, type ExternalScope } from './external-scope.ts'
+export { installExternalAccessGate } from './external-access-gate.ts'
+export { externalRoutes } from './external.routes.ts'
+export { createExternalFirm } from './external-firms.ts'
+export { createFirmContract } from './firm-contracts.ts'
+export { inviteExternalUser } from './external-accounts.ts'
+export { startAccessReview } from './start-access-review.ts'
 export { peopleDataRoutes } from './people-data.routes.ts'
 // Use cases, for the demo data and (later) imports; the HTTP routes call the same.
 export { updateCompanyProfile } from './company-profile.ts'

@@ -18,6 +18,8 @@ export interface PeopleFilter {
   readonly managerId?: string | undefined
   readonly skillId?: string | undefined
   readonly minLevel?: number | undefined
+  /** External staff: only people placed in these departments (see external-scope.ts). */
+  readonly withinDepartmentIds?: readonly string[] | undefined
 }
 
 /** Keyset position: the last row's legal name and id. */
@@ -57,6 +59,9 @@ async function findPage(
   if (filter.locationId) query = query.where('e.location_id', '=', filter.locationId)
   if (filter.positionId) query = query.where('e.position_id', '=', filter.positionId)
   if (filter.managerId) query = query.where('e.manager_id', '=', filter.managerId)
+  const within = filter.withinDepartmentIds
+  if (within)
+    query = within.length === 0 ? query.where(sql<boolean>`false`) : query.where('e.department_id', 'in', [...within])
   const { skillId } = filter
   if (skillId)
     query = query.where((eb) =>

@@ -17,8 +17,14 @@ export interface OrgChartNode {
  * list is a root). One query for placements, one for names: it scales with
  * people, not with history.
  */
-export async function orgChart(db: Kysely<OrgDeps>, companyId: string, date: string): Promise<OrgChartNode[]> {
-  const [placements, people, positions, departments] = await Promise.all([
+export async function orgChart(
+  db: Kysely<OrgDeps>,
+  companyId: string,
+  date: string,
+  /** External staff see only the people placed in these departments. */
+  withinDepartmentIds?: readonly string[],
+): Promise<OrgChartNode[]> {
+  const [allPlacements, people, positions, departments] = await Promise.all([
     placementsAsOf(db, companyId, date),
     sql<{ id: string; name: string; has_photo: boolean }>`
       select e.id, coalesce(e.preferred_name, e.legal_name) as name,
@@ -27,6 +33,9 @@ export async function orgChart(db: Kysely<OrgDeps>, companyId: string, date: str
     db.selectFrom('org_position').select(['id', 'title']).where('company_id', '=', companyId).execute(),
     db.selectFrom('org_department').select(['id', 'name']).where('company_id', '=', companyId).execute(),
   ])
+  const placements = withinDepartmentIds
+    ? allPlacements.filter((p) => p.department_id !== null && withinDepartmentIds.includes(p.department_id))
+    : allPlacements
   const person = new Map(people.rows.map((p) => [p.id, p]))
   const positionTitle = new Map(positions.map((p) => [p.id, p.title]))
   const departmentName = new Map(departments.map((d) => [d.id, d.name]))

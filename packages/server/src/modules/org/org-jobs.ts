@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Jobs } from '../../jobs/index.ts'
 import { companyToday } from './company-profile.ts'
 import { applyDueTerminations } from './employees.ts'
+import { runAccessReviewSchedule, runExternalAccessExpiry } from './external-jobs.ts'
 import type { OrgDeps } from './org.tables.ts'
 import { applyDuePlacements } from './placements.ts'
 import { remindExpiringCertifications } from './skills.ts'
@@ -12,7 +13,11 @@ import { remindExpiringCertifications } from './skills.ts'
  * `org.remind-certifications`, daily. Both idempotent, so a missed or
  * repeated run changes nothing it should not.
  */
-export async function registerOrgJobs(jobs: Jobs, db: Kysely<OrgDeps>, options: { schedule: boolean }) {
+export async function registerOrgJobs(
+  jobs: Jobs,
+  db: Kysely<OrgDeps>,
+  options: { schedule: boolean; publicUrl: string },
+) {
   await jobs.work('org.apply-effective-changes', async () => {
     await runEffectiveChanges(db, new Date())
   })
@@ -21,6 +26,16 @@ export async function registerOrgJobs(jobs: Jobs, db: Kysely<OrgDeps>, options: 
     await runCertificationReminders(db, new Date())
   })
   if (options.schedule) await jobs.schedule('org.remind-certifications', '30 6 * * *')
+  // External staff: access ends with the contract (the request-time gate covers
+  // the hour until this runs); sponsors review every account each quarter.
+  await jobs.work('org.expire-external-access', async () => {
+    await runExternalAccessExpiry(db, new Date())
+  })
+  if (options.schedule) await jobs.schedule('org.expire-external-access', '10 * * * *')
+  await jobs.work('org.start-access-reviews', async () => {
+    await runAccessReviewSchedule(db, new Date(), options.publicUrl)
+  })
+  if (options.schedule) await jobs.schedule('org.start-access-reviews', '0 6 1 1,4,7,10 *')
 }
 
 /** `org.remind-certifications`, daily: e-mails about certifications expiring within 30 days, once per expiry date. */

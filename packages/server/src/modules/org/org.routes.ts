@@ -124,6 +124,7 @@ import {
   updateSkill,
 } from './skills.ts'
 import { createTeam, getTeam, listTeams, setTeamArchived, updateTeam } from './teams.ts'
+import { withinExternalScope } from './external-scope.ts'
 import type { Viewer } from './viewer.ts'
 
 export interface OrgRoutesOptions {
@@ -404,9 +405,17 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
         response: { 200: Type.Object({ items: Type.Array(Department) }), ...errors },
       },
     },
-    async (request) => ({
-      items: await listDepartments(dbOf(request), actorOf(request).companyId, request.query.includeArchived),
-    }),
+    async (request) => {
+      const items = await listDepartments(dbOf(request), actorOf(request).companyId, request.query.includeArchived)
+      const scope = request.externalScope
+      if (!scope) return { items }
+      // External staff: their scope's departments, the top ones as roots.
+      return {
+        items: items
+          .filter((d) => withinExternalScope(scope, d.id))
+          .map((d) => (withinExternalScope(scope, d.parentId) ? d : { ...d, parentId: null })),
+      }
+    },
   )
   app.get(
     '/org/departments/:id',
@@ -497,7 +506,11 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
         response: { 200: Type.Object({ items: Type.Array(Team) }), ...errors },
       },
     },
-    async (request) => ({ items: await listTeams(dbOf(request), actorOf(request).companyId, request.query) }),
+    async (request) => ({
+      items: (await listTeams(dbOf(request), actorOf(request).companyId, request.query)).filter((t) =>
+        withinExternalScope(request.externalScope, t.department.id),
+      ),
+    }),
   )
   app.get(
     '/org/teams/:id',
@@ -581,7 +594,10 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
       },
     },
     async (request) => ({
-      items: await listPositions(dbOf(request), actorOf(request).companyId, request.query.includeArchived),
+      // A company-wide title (no department) is everyone's; a department's only within its scope.
+      items: (await listPositions(dbOf(request), actorOf(request).companyId, request.query.includeArchived)).filter(
+        (p) => !p.department || withinExternalScope(request.externalScope, p.department.id),
+      ),
     }),
   )
   app.get(
@@ -668,7 +684,12 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
       },
     },
     async (request) => {
-      const page = await listDirectory(dbOf(request), actorOf(request).companyId, request.query, pageOf(request.query))
+      const page = await listDirectory(
+        dbOf(request),
+        actorOf(request).companyId,
+        { ...request.query, withinDepartmentIds: request.externalScope?.departmentIds },
+        pageOf(request.query),
+      )
       return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null }
     },
   )
@@ -687,7 +708,13 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
     async (request) => {
       const asOf = request.query.asOf ?? (await today(request))
       if (!isCalendarDate(asOf)) throw invalidField('org.invalid_date', '/querystring/asOf', 'Not a calendar date.')
-      return { asOf, nodes: await orgChart(dbOf(request), actorOf(request).companyId, asOf) }
+      const nodes = await orgChart(
+        dbOf(request),
+        actorOf(request).companyId,
+        asOf,
+        request.externalScope?.departmentIds,
+      )
+      return { asOf, nodes }
     },
   )
 
@@ -729,7 +756,8 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
       const reach = requirePermission(actor, 'org.employee.read')
       const db = dbOf(request)
       const subject = await orgReachSubject(db, actor.companyId, actor.userId)
-      const page = await listEmployeeRecords(db, actor.companyId, reach, subject, request.query, pageOf(request.query))
+      const filter = { ...request.query, withinDepartmentIds: request.externalScope?.departmentIds }
+      const page = await listEmployeeRecords(db, actor.companyId, reach, subject, filter, pageOf(request.query))
       return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null }
     },
   )
@@ -1338,11 +1366,12 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
   const exportTable = (request: FastifyRequest, kind: ImportKind): ExportTable | Promise<ExportTable> => {
     const actor = actorOf(request)
     const db = dbOf(request)
-    if (kind === 'departments') return departmentsTable(db, actor.companyId)
-    if (kind === 'teams') return teamsTable(db, actor.companyId)
+    const within = request.externalScope?.departmentIds
+    if (kind === 'departments') return departmentsTable(db, actor.companyId, within)
+    if (kind === 'teams') return teamsTable(db, actor.companyId, within)
     const reach = requirePermission(actor, 'org.employee.read')
     return orgReachSubject(db, actor.companyId, actor.userId).then((subject) =>
-      employeesTable(db, actor.companyId, reach, subject),
+      employeesTable(db, actor.companyId, reach, subject, { withinDepartmentIds: within }),
     )
   }
   const exportRoute = (kind: ImportKind, format: 'csv' | 'xlsx', access: Permission, summary: string) =>

@@ -209,6 +209,70 @@ export interface OrgTables {
     content_type: ImageType
     updated_at: Timestamp
   }
+  org_external_firm: {
+    company_id: string
+    id: string
+    name: string
+    registration_id: string | null
+    tax_id: string | null
+    contact_name: string | null
+    contact_email: string | null
+    contact_phone: string | null
+    notes: string | null
+    archived_at: Timestamp | null
+    version: Generated<number>
+    created_at: Timestamp
+  }
+  org_firm_contract: {
+    company_id: string
+    id: string
+    firm_id: string
+    reference: string
+    start_date: DateString
+    end_date: DateString
+    notes: string | null
+    version: Generated<number>
+    created_at: Timestamp
+  }
+  org_firm_contract_department: {
+    company_id: string
+    contract_id: string
+    department_id: string
+  }
+  org_external_account: {
+    company_id: string
+    id: string
+    user_id: string
+    firm_id: string
+    sponsor_employee_id: string
+    status: Generated<'active' | 'expired' | 'revoked'>
+    ended_at: Timestamp | null
+    end_reason: string | null
+    last_reviewed_at: Timestamp | null
+    version: Generated<number>
+    created_at: Timestamp
+  }
+  org_access_review: {
+    company_id: string
+    id: string
+    period_start: DateString
+    period_end: DateString
+    due_date: DateString
+    started_by: string | null
+    created_at: Timestamp
+    closed_at: Timestamp | null
+  }
+  org_access_review_item: {
+    company_id: string
+    id: string
+    review_id: string
+    account_id: string
+    sponsor_employee_id: string
+    decision: 'confirm' | 'revoke' | null
+    decided_by: string | null
+    decided_at: Timestamp | null
+    comment: string | null
+  }
   org_employee_document: {
     company_id: string
     id: string
