@@ -108,6 +108,8 @@ export const User = Type.Object({
   displayName: Type.String(),
   status: Type.Union([Type.Literal('invited'), Type.Literal('active'), Type.Literal('deactivated')]),
   mfaEnabled: Type.Boolean(),
+  /** External staff of an outsourcing firm (see /org/external-accounts). */
+  external: Type.Boolean(),
   roles: Type.Array(RoleRef),
   createdAt: Instant,
   version: Type.Integer(),

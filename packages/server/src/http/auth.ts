@@ -93,6 +93,7 @@ async function identify(request: FastifyRequest, { db, policy, clock, cache }: A
       companyId: token.companyId,
       sessionId: null,
       tokenId: token.tokenId,
+      external: token.external,
       grants: tokenGrants(token, userGrants),
     }
     return
@@ -114,6 +115,7 @@ async function identify(request: FastifyRequest, { db, policy, clock, cache }: A
     companyId: session.companyId,
     sessionId: session.id,
     tokenId: null,
+    external: session.external,
     grants: session.grants,
   }
 }

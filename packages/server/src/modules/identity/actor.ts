@@ -8,6 +8,8 @@ export interface Actor {
   readonly companyId: string
   readonly sessionId: string | null
   readonly tokenId: string | null
+  /** External staff (an outsourcing firm's people): org checks their contract and scope. */
+  readonly external: boolean
   readonly grants: Grants
 }
 

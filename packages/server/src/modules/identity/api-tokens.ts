@@ -130,6 +130,7 @@ export interface TokenActor {
   readonly userId: string
   readonly companyId: string
   readonly permissions: readonly string[]
+  readonly external: boolean
 }
 
 /** The token behind a bearer secret, if it is known, unexpired, unrevoked and its user active. */
@@ -151,6 +152,7 @@ export async function resolveApiToken(db: Kysely<IdentityDeps>, bearer: string, 
       't.last_used_at',
       'u.status',
       'm.status as membership_status',
+      'm.external',
     ])
     .where('t.token_hash', '=', hashToken(bearer))
     .executeTakeFirst()
@@ -170,7 +172,13 @@ export async function resolveApiToken(db: Kysely<IdentityDeps>, bearer: string, 
       .where('id', '=', row.id)
       .execute()
   }
-  return { tokenId: row.id, userId: row.user_id, companyId: row.company_id, permissions: row.permissions }
+  return {
+    tokenId: row.id,
+    userId: row.user_id,
+    companyId: row.company_id,
+    permissions: row.permissions,
+    external: row.external,
+  }
 }
 
 /** A token's own scope, cut down to what its user still holds. */

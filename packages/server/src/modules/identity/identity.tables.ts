@@ -26,6 +26,7 @@ export interface IdentityTables {
     company_id: string
     user_id: string
     status: Generated<'active' | 'deactivated'>
+    external: Generated<boolean>
     created_at: CreatedAt
     version: Generated<number>
   }

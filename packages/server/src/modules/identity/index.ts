@@ -64,3 +64,4 @@ export {
   type UserView,
 } from './users.ts'
 export { identityRoutes } from './identity.routes.ts'
+export { markExternalMember } from './mark-external-member.ts'

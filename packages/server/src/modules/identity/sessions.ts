@@ -59,6 +59,8 @@ export interface LiveSession {
   readonly companyId: string
   readonly csrfToken: string
   readonly mfaPending: boolean
+  /** The membership is external staff's (identity_membership.external). */
+  readonly external: boolean
   /** The user's grants in the session's company (empty while the second factor is pending). */
   readonly grants: ReadonlyMap<string, Reach>
 }
@@ -96,6 +98,7 @@ export async function resolveSession(
       's.revoked_at',
       'u.status',
       'm.status as membership_status',
+      'm.external',
     ])
     .select(
       sql<[string, Reach][] | null>`(select json_agg(json_build_array(rp.permission, rp.reach))
@@ -125,6 +128,7 @@ export async function resolveSession(
     companyId: row.active_company_id,
     csrfToken: row.csrf_token,
     mfaPending: row.mfa_pending,
+    external: row.external,
     grants,
   }
 }

@@ -10,6 +10,8 @@ export interface UserView {
   readonly displayName: string
   readonly status: 'invited' | 'active' | 'deactivated'
   readonly mfaEnabled: boolean
+  /** External staff of an outsourcing firm (identity_membership.external). */
+  readonly external: boolean
   readonly roles: { id: string; key: string; name: string }[]
   readonly createdAt: Date
   /** Changes with the user and with their membership here: the ETag. */
@@ -26,6 +28,7 @@ function baseQuery(db: Kysely<IdentityDeps>, companyId: string) {
       'u.display_name',
       'u.status as user_status',
       'm.status as membership_status',
+      'm.external',
       'u.totp_enabled_at',
       'm.created_at',
       sql<number>`u.version + m.version`.as('version'),
@@ -47,6 +50,7 @@ const toUserView = (row: UserRow): UserView => ({
   displayName: row.display_name,
   status: row.membership_status === 'deactivated' ? 'deactivated' : row.user_status,
   mfaEnabled: row.totp_enabled_at !== null,
+  external: row.external,
   roles: row.roles,
   createdAt: row.created_at,
   version: row.version,

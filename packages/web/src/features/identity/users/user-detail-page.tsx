@@ -68,6 +68,15 @@ function UserDetailBody(props: { user: User; etag: string; onReload: () => void 
               {user.displayName}
             </Title>
             <UserStatusBadge status={user.status} />
+            {user.external ? (
+              <Badge
+                variant="light"
+                color="orange"
+                title="Staff of an outsourcing firm: access ends with the firm's contract"
+              >
+                External
+              </Badge>
+            ) : null}
             {isSelf ? (
               <Badge variant="light" color="grape">
                 You

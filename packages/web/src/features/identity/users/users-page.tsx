@@ -183,7 +183,14 @@ function UsersList(props: { canInvite: boolean }) {
                       </Group>
                     </Table.Td>
                     <Table.Td>
-                      <UserStatusBadge status={u.status} />
+                      <Group gap={4} wrap="nowrap">
+                        <UserStatusBadge status={u.status} />
+                        {u.external ? (
+                          <Badge variant="light" color="orange">
+                            External
+                          </Badge>
+                        ) : null}
+                      </Group>
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4}>
