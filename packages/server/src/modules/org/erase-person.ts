@@ -107,13 +107,14 @@ export async function planErasure(
   const holds = (await listRetentionHolds(db, companyId, employeeId)).filter((hold) => isHoldActive(hold, today))
   const blockers: { code: string; detail: string }[] = []
   if (facts.erased) blockers.push({ code: 'org.already_erased', detail: 'This person’s data was already erased.' })
-  if (facts.employee.status !== 'terminated' || !facts.employee.termination_date)
-    blockers.push({ code: 'org.not_terminated', detail: 'Only the data of people who have left can be erased.' })
-  else if (facts.employee.termination_date >= today)
+  const leaves = facts.employee.termination_date
+  if (leaves !== null && leaves >= today)
     blockers.push({
       code: 'org.termination_not_passed',
-      detail: `The person leaves on ${facts.employee.termination_date}; erase their data after that day.`,
+      detail: `The person leaves on ${leaves}; erase their data after that day.`,
     })
+  else if (facts.employee.status !== 'terminated')
+    blockers.push({ code: 'org.not_terminated', detail: 'Only the data of people who have left can be erased.' })
   for (const hold of holds.filter((h) => h.category === 'legal_claim'))
     blockers.push({ code: 'org.legal_hold', detail: `A legal claim hold blocks erasure: ${hold.reason}` })
 
