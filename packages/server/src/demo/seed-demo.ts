@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../db/connect.ts'
 import { createCompany, createUser, identityDb } from '../modules/identity/index.ts'
+import { seedDemoIntranet } from './seed-demo-intranet.ts'
 import { seedDemoOrganisation } from './seed-demo-org.ts'
 
 export const DEMO_ADMIN_EMAIL = 'admin@northwind.example'
@@ -45,6 +46,8 @@ export async function seedDemo(
   }
   const headcount = await seedDemoOrganisation(handle, northwind.id, userIds, secretKey, now)
   onStep?.(`organisation of ${String(headcount)} people`)
+  await seedDemoIntranet(handle, northwind.id, userIds, now)
+  onStep?.('intranet announcements and policies')
   const labs = await createCompany(db, { name: 'Northwind Labs', slug: 'northwind-labs' }, system)
   await createUser(
     db,

@@ -56,7 +56,7 @@ export async function announce(browser: Browser, body: Record<string, unknown>) 
   })
 }
 
-export async function auditCount(handle: { db: Kysely<object> }, action: string) {
+export async function auditCount<DB>(handle: { db: Kysely<DB> }, action: string) {
   const { rows } = await sql<{
     n: string
   }>`select count(*)::text as n from audit_event where action = ${action}`.execute(handle.db)
