@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../db/connect.ts'
 import { createCompany, createUser, identityDb } from '../modules/identity/index.ts'
+import { seedDemoExternals } from './seed-demo-externals.ts'
 import { seedDemoIntranet } from './seed-demo-intranet.ts'
 import { seedDemoOrganisation } from './seed-demo-org.ts'
 
@@ -48,6 +49,8 @@ export async function seedDemo(
   onStep?.(`organisation of ${String(headcount)} people`)
   await seedDemoIntranet(handle, northwind.id, userIds, now)
   onStep?.('intranet announcements and policies')
+  const externals = await seedDemoExternals(handle, northwind.id, northwind.roleIds.external ?? '', DEMO_PASSWORD, now)
+  onStep?.(`outsourcing firm Ledgerline with ${String(externals)} external users`)
   const labs = await createCompany(db, { name: 'Northwind Labs', slug: 'northwind-labs' }, system)
   await createUser(
     db,

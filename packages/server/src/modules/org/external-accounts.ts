@@ -129,64 +129,74 @@ export interface InviteExternalInput {
 }
 
 /**
- * Invites a person of an outsourcing firm: an identity user with the built-in
- * `external` role and an invitation e-mail, linked to the firm and a sponsor.
- * The firm needs a contract that runs today or later: an account that could
- * never act would only be a loose end.
+ * What linking a person to a firm needs: a firm that is not archived with a
+ * contract that runs today or later (an account that could never act would
+ * only be a loose end), and a current employee as sponsor.
  */
-export async function inviteExternalUser(
+async function checkExternalLink(
   db: Kysely<OrgDeps>,
-  context: AuditContext & { actorId: string },
-  input: InviteExternalInput,
-  publicUrl: string,
+  companyId: string,
+  input: { firmId: string; sponsorEmployeeId: string },
+  today: string,
+) {
+  const firm = await db
+    .selectFrom('org_external_firm')
+    .select(['name', 'archived_at'])
+    .where('company_id', '=', companyId)
+    .where('id', '=', input.firmId)
+    .executeTakeFirst()
+  if (!firm || firm.archived_at !== null)
+    throw invalidField('org.unknown_reference', '/body/firmId', 'No such external firm (or it is archived).')
+  const contract = await db
+    .selectFrom('org_firm_contract')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('firm_id', '=', input.firmId)
+    .where('end_date', '>=', today)
+    .executeTakeFirst()
+  if (!contract)
+    throw invalidField(
+      'org.firm_without_contract',
+      '/body/firmId',
+      `${firm.name} has no running or upcoming contract; add one first.`,
+    )
+  await checkSponsor(db, companyId, input.sponsorEmployeeId)
+}
+
+/** The company's built-in External staff role. */
+export async function externalRoleId(db: Kysely<OrgDeps>, companyId: string) {
+  const role = await db
+    .selectFrom('identity_role')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('key', '=', 'external')
+    .where('builtin', '=', true)
+    .executeTakeFirst()
+  if (!role) throw conflict('org.no_external_role', 'The built-in External staff role is missing in this company.')
+  return role.id
+}
+
+/**
+ * Links a member of the company (who should hold only the External staff
+ * role) to a firm and a sponsor. The invitation below uses it; so do the
+ * demo data and imports of people who already have a sign-in.
+ */
+export async function addExternalAccount(
+  db: Kysely<OrgDeps>,
+  context: AuditContext,
+  input: { userId: string; firmId: string; sponsorEmployeeId: string },
   now: Date,
   today: string,
 ) {
   return inTransaction(db, async (trx) => {
-    const firm = await trx
-      .selectFrom('org_external_firm')
-      .select(['name', 'archived_at'])
-      .where('company_id', '=', context.companyId)
-      .where('id', '=', input.firmId)
-      .executeTakeFirst()
-    if (!firm || firm.archived_at !== null)
-      throw invalidField('org.unknown_reference', '/body/firmId', 'No such external firm (or it is archived).')
-    const contract = await trx
-      .selectFrom('org_firm_contract')
-      .select('id')
-      .where('company_id', '=', context.companyId)
-      .where('firm_id', '=', input.firmId)
-      .where('end_date', '>=', today)
-      .executeTakeFirst()
-    if (!contract)
-      throw invalidField(
-        'org.firm_without_contract',
-        '/body/firmId',
-        `${firm.name} has no running or upcoming contract; add one first.`,
-      )
-    await checkSponsor(trx, context.companyId, input.sponsorEmployeeId)
-    const role = await trx
-      .selectFrom('identity_role')
-      .select('id')
-      .where('company_id', '=', context.companyId)
-      .where('key', '=', 'external')
-      .where('builtin', '=', true)
-      .executeTakeFirst()
-    if (!role) throw conflict('org.no_external_role', 'The built-in External staff role is missing in this company.')
-    const { userId } = await inviteUser(
-      identityDb(trx),
-      context,
-      { email: input.email, displayName: input.displayName, roleIds: [role.id] },
-      publicUrl,
-      now,
-    )
+    await checkExternalLink(trx, context.companyId, input, today)
     const id = newId()
     await trx
       .insertInto('org_external_account')
       .values({
         company_id: context.companyId,
         id,
-        user_id: userId,
+        user_id: input.userId,
         firm_id: input.firmId,
         sponsor_employee_id: input.sponsorEmployeeId,
         created_at: now,
@@ -197,12 +207,45 @@ export async function inviteExternalUser(
       entityType: 'external_account',
       entityId: id,
       changes: {
-        userId: { before: null, after: userId },
+        userId: { before: null, after: input.userId },
         firmId: { before: null, after: input.firmId },
         sponsorEmployeeId: { before: null, after: input.sponsorEmployeeId },
       },
     })
     return getExternalAccount(trx, context.companyId, id)
+  })
+}
+
+/**
+ * Invites a person of an outsourcing firm: an identity user with the built-in
+ * `external` role and an invitation e-mail, linked to the firm and a sponsor.
+ * Checked before the invitation goes out, so bad input creates no user.
+ */
+export async function inviteExternalUser(
+  db: Kysely<OrgDeps>,
+  context: AuditContext & { actorId: string },
+  input: InviteExternalInput,
+  publicUrl: string,
+  now: Date,
+  today: string,
+) {
+  return inTransaction(db, async (trx) => {
+    await checkExternalLink(trx, context.companyId, input, today)
+    const roleId = await externalRoleId(trx, context.companyId)
+    const { userId } = await inviteUser(
+      identityDb(trx),
+      context,
+      { email: input.email, displayName: input.displayName, roleIds: [roleId] },
+      publicUrl,
+      now,
+    )
+    return addExternalAccount(
+      trx,
+      context,
+      { userId, firmId: input.firmId, sponsorEmployeeId: input.sponsorEmployeeId },
+      now,
+      today,
+    )
   })
 }
 

@@ -36,7 +36,7 @@ export { installExternalAccessGate } from './external-access-gate.ts'
 export { externalRoutes } from './external.routes.ts'
 export { createExternalFirm } from './external-firms.ts'
 export { createFirmContract } from './firm-contracts.ts'
-export { inviteExternalUser } from './external-accounts.ts'
+export { addExternalAccount, inviteExternalUser } from './external-accounts.ts'
 export { startAccessReview } from './start-access-review.ts'
 export { peopleDataRoutes } from './people-data.routes.ts'
 // Use cases, for the demo data and (later) imports; the HTTP routes call the same.
