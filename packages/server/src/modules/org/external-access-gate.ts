@@ -29,7 +29,8 @@ async function scopeAt(request: FastifyRequest, companyId: string, userId: strin
  * late) this gate refuses them at request time: every signed-in request of an
  * external account with no running contract (or one revoked or expired) is
  * answered 401 and its session ended; a sign-in is refused with the reason.
- * For everyone else it costs one indexed lookup. It also puts the scope on
+ * For everyone else it costs nothing: identity's membership flag `external`
+ * (set when org links an account to a firm) rides on the session. It also puts the scope on
  * the request, for org's routes to cut lists down to it, and answers 404 for
  * a single record outside it (external-scope-guard.ts).
  */
@@ -39,16 +40,19 @@ export function installExternalAccessGate(app: FastifyInstance, options: { clock
 
   app.addHook('preValidation', async (request) => {
     const actor = request.actor
-    if (!actor) return
+    // The membership's external flag rides on the session: the company's own staff cost nothing here.
+    if (!actor?.external) return
     // Sign-in, sign-out, invitations and password resets stay reachable; the session check does not.
     const access = request.routeOptions.config.access
     if (access === PUBLIC && request.routeOptions.url !== '/api/v1/auth/session') return
     const now = clock.now()
-    const scope = await scopeAt(request, actor.companyId, actor.userId, now)
-    if (!scope) return
-    if (scope.refusal) {
+    const db = orgDb(request.db)
+    const scope = await externalScopeOf(db, actor.companyId, actor.userId, await companyToday(db, actor.companyId, now))
+    // External staff without a firm (marked so by hand) get nothing: deny by default.
+    const refusal = scope ? scope.refusal : 'Your account is external staff of no firm; ask an administrator.'
+    if (refusal !== null) {
       if (actor.sessionId) await revokeSession(identityDb(request.db), actor.userId, actor.sessionId, now, request.id)
-      throw unauthenticated('org.external_access_ended', scope.refusal)
+      throw unauthenticated('org.external_access_ended', refusal)
     }
     request.externalScope = scope
   })

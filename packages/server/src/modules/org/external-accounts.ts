@@ -1,7 +1,7 @@
 import { conflict, inTransaction, invalidField, newId, notFound } from '@keel/kernel'
 import { sql, type Kysely } from 'kysely'
 import { recordAudit, type AuditContext } from '../audit/index.ts'
-import { identityDb, inviteUser } from '../identity/index.ts'
+import { identityDb, inviteUser, markExternalMember } from '../identity/index.ts'
 import { assertVersion } from './org-errors.ts'
 import type { OrgDeps } from './org.tables.ts'
 
@@ -190,6 +190,8 @@ export async function addExternalAccount(
 ) {
   return inTransaction(db, async (trx) => {
     await checkExternalLink(trx, context.companyId, input, today)
+    // From now on every request of theirs carries the flag and passes the gate's contract and scope checks.
+    await markExternalMember(identityDb(trx), context, input.userId, true)
     const id = newId()
     await trx
       .insertInto('org_external_account')
