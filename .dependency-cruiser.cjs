@@ -58,6 +58,13 @@ module.exports = {
       to: { path: '^packages/server/src/modules/(?!intranet/|org/|identity/|audit/|mail/)' },
     },
     {
+      name: 'work-uses-only-org-identity-audit-and-mail',
+      comment: 'Work reads people, structure, skills and availability through org; later modules sit on work.',
+      severity: 'error',
+      from: { path: '^packages/server/src/modules/work/' },
+      to: { path: '^packages/server/src/modules/(?!work/|org/|identity/|audit/|mail/)' },
+    },
+    {
       name: 'modules-do-not-use-the-app',
       comment: 'Modules know nothing of the composition root, jobs runner wiring or tests helpers.',
       severity: 'error',

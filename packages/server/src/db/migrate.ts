@@ -11,6 +11,7 @@ const SOURCES: readonly { readonly module: string; readonly dir: URL }[] = [
   { module: 'audit', dir: new URL('../modules/audit/migrations/', import.meta.url) },
   { module: 'mail', dir: new URL('../modules/mail/migrations/', import.meta.url) },
   { module: 'org', dir: new URL('../modules/org/migrations/', import.meta.url) },
+  { module: 'work', dir: new URL('../modules/work/migrations/', import.meta.url) },
   { module: 'intranet', dir: new URL('../modules/intranet/migrations/', import.meta.url) },
 ]
 

@@ -18,6 +18,7 @@ import { intranetRoutes } from '../modules/intranet/index.ts'
 import { orgDb, orgRoutes, peopleDataRoutes, userIdsWithinReach } from '../modules/org/index.ts'
 import { externalRoutes, installExternalAccessGate } from '../modules/org/index.ts'
 import { mailRoutes } from '../modules/mail/index.ts'
+import { workRoutes } from '../modules/work/index.ts'
 import { installAuth } from './auth.ts'
 import { sessionCache } from './session-cache.ts'
 import { installErrorHandler } from './error-handler.ts'
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       })
       await api.register(externalRoutes, { clock, publicUrl: config.publicUrl })
       await api.register(intranetRoutes, { clock, userNames })
+      await api.register(workRoutes, { clock, userNames })
       await api.register(peopleDataRoutes, {
         clock,
         secretKey,

@@ -18,6 +18,16 @@ const colleague = (): { permission: Permission; reach: Reach }[] => [
   { permission: 'org.directory.read', reach: 'company' },
   { permission: 'intranet.announcement.read', reach: 'company' },
   { permission: 'intranet.policy.read', reach: 'company' },
+  { permission: 'work.request.submit', reach: 'company' },
+]
+/**
+ * Asking and working: one's own requests (and what one is assigned or
+ * watches); `work.item.work` at own reach means "the queues I am a member
+ * of" — queue membership, not a role, decides who works what.
+ */
+const requesterAndWorker = (): { permission: Permission; reach: Reach }[] => [
+  { permission: 'work.item.read', reach: 'own' },
+  { permission: 'work.item.work', reach: 'own' },
 ]
 /** Self-service: one's own record, private data and salary. */
 const self = (): { permission: Permission; reach: Reach }[] => [
@@ -49,6 +59,8 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
       { permission: 'org.employee.read', reach: 'department' },
       { permission: 'hr.document.read', reach: 'department' },
       { permission: 'intranet.compliance.read', reach: 'department' },
+      { permission: 'work.item.read', reach: 'department' },
+      { permission: 'work.item.work', reach: 'department' },
     ],
   },
   {
@@ -61,13 +73,15 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
       ...self().filter((p) => p.permission !== 'org.employee.read'),
       { permission: 'org.employee.read', reach: 'team' },
       { permission: 'intranet.compliance.read', reach: 'team' },
+      { permission: 'work.item.read', reach: 'team' },
+      { permission: 'work.item.work', reach: 'team' },
     ],
   },
   {
     key: 'employee',
     name: 'Employee',
     description: 'Asks the back office for things; sees their own records.',
-    permissions: [...colleague(), ...self()],
+    permissions: [...colleague(), ...self(), ...requesterAndWorker()],
   },
   {
     key: 'hr',
@@ -77,6 +91,8 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
       { permission: 'identity.user.read', reach: 'company' },
       { permission: 'identity.user.invite', reach: 'company' },
       ...all().filter((p) => /^(org|hr|intranet)\./.test(p.permission) && p.permission !== 'org.company.manage'),
+      { permission: 'work.request.submit', reach: 'company' },
+      ...requesterAndWorker(),
     ],
   },
   {
@@ -90,13 +106,14 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
       { permission: 'hr.employee.read_sensitive', reach: 'company' },
       { permission: 'hr.employee.manage_sensitive', reach: 'own' },
       { permission: 'hr.compensation.manage', reach: 'company' },
+      ...requesterAndWorker(),
     ],
   },
   {
     key: 'accountant',
     name: 'Accountant',
     description: 'Keeps the books.',
-    permissions: [...colleague(), ...self()],
+    permissions: [...colleague(), ...self(), ...requesterAndWorker()],
   },
   {
     key: 'it_support',
@@ -109,6 +126,7 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
       { permission: 'identity.role.read', reach: 'company' },
       ...colleague(),
       ...self(),
+      ...requesterAndWorker(),
     ],
   },
   {

@@ -37,6 +37,13 @@ export const PERMISSIONS = {
   'intranet.policy.read': 'Read policies addressed to you',
   'intranet.policy.manage': 'Publish policies and new versions of them',
   'intranet.compliance.read': 'See who has and has not acknowledged announcements and policies within reach',
+  'work.request.submit': 'Ask the back office for things from the request catalog',
+  'work.item.read':
+    'See work items: requested by people within reach (own, team, department, company); assigned to you or watched by you; of the queues you work',
+  'work.item.work':
+    'Work items (triage, assign, change status, reply, log time) of the queues you are a member of; with team or department reach also the queues of your teams or departments',
+  'work.queue.manage': 'Create queues, choose their members and assignment strategy',
+  'work.catalog.manage': 'Define request types: intake forms, workflows, default queues and routing rules',
 } as const satisfies Record<string, string>
 
 export type Permission = keyof typeof PERMISSIONS

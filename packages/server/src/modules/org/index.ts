@@ -66,3 +66,6 @@ export {
 } from './retention-holds.ts'
 export { uploadEmployeeDocument } from './employee-documents.ts'
 export { userIdsWithinReach } from './users-within-reach.ts'
+// For work: people behind requesters, assignees and queue members, and whether they work right now.
+export { peopleFacts, skillNames, unitNames, type PersonFacts } from './people-facts.ts'
+export { workingStatesAt, type WorkingState } from './working-now.ts'
