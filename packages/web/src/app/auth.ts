@@ -23,6 +23,11 @@ export const perms = {
   hrSensitiveRead: 'hr.employee.read_sensitive',
   hrSensitiveManage: 'hr.employee.manage_sensitive',
   hrCompensationManage: 'hr.compensation.manage',
+  intranetAnnouncementRead: 'intranet.announcement.read',
+  intranetAnnouncementManage: 'intranet.announcement.manage',
+  intranetPolicyRead: 'intranet.policy.read',
+  intranetPolicyManage: 'intranet.policy.manage',
+  intranetComplianceRead: 'intranet.compliance.read',
 } as const
 
 export function hasPermission(session: SessionReply | null | undefined, permission: string): boolean {

@@ -212,6 +212,34 @@ const organizationRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/org/organization/organization-page.tsx'), 'OrganizationPage'),
 })
 
+// Intranet: the feed is on the home page; announcements and policies load on first visit.
+const announcementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/intranet/announcements',
+  component: lazyRouteComponent(
+    () => import('../features/intranet/announcements/announcements-page.tsx'),
+    'AnnouncementsPage',
+  ),
+})
+const announcementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/intranet/announcements/$announcementId',
+  component: lazyRouteComponent(
+    () => import('../features/intranet/announcements/announcement-page.tsx'),
+    'AnnouncementPage',
+  ),
+})
+const policiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/intranet/policies',
+  component: lazyRouteComponent(() => import('../features/intranet/policies/policies-page.tsx'), 'PoliciesPage'),
+})
+const policyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/intranet/policies/$policyId',
+  component: lazyRouteComponent(() => import('../features/intranet/policies/policy-page.tsx'), 'PolicyPage'),
+})
+
 const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/tokens', component: ApiTokensPage })
 const profileRoute = createRoute({ getParentRoute: () => appRoute, path: '/profile', component: ProfilePage })
 
@@ -232,6 +260,10 @@ const routeTree = rootRoute.addChildren([
     personRoute,
     orgChartRoute,
     organizationRoute,
+    announcementsRoute,
+    announcementRoute,
+    policiesRoute,
+    policyRoute,
     auditRoute,
     outboxRoute,
     tokensRoute,

@@ -1,11 +1,13 @@
 import {
   IconBuildingSkyscraper,
+  IconFileCertificate,
   IconHierarchy2,
   IconHome,
   IconKey,
   IconListSearch,
   IconMail,
   IconShieldLock,
+  IconSpeakerphone,
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
@@ -19,6 +21,8 @@ export interface NavItem {
     | '/'
     | '/people'
     | '/org/chart'
+    | '/intranet/announcements'
+    | '/intranet/policies'
     | '/organization'
     | '/users'
     | '/roles'
@@ -36,6 +40,20 @@ export const navItems: NavItem[] = [
   { label: 'Home', to: '/', icon: IconHome, section: 'main' },
   { label: 'People', to: '/people', icon: IconUsersGroup, permission: perms.orgDirectoryRead, section: 'main' },
   { label: 'Org chart', to: '/org/chart', icon: IconHierarchy2, permission: perms.orgDirectoryRead, section: 'main' },
+  {
+    label: 'Announcements',
+    to: '/intranet/announcements',
+    icon: IconSpeakerphone,
+    permission: perms.intranetAnnouncementManage,
+    section: 'main',
+  },
+  {
+    label: 'Policies',
+    to: '/intranet/policies',
+    icon: IconFileCertificate,
+    permission: perms.intranetPolicyRead,
+    section: 'main',
+  },
   {
     label: 'Organization',
     to: '/organization',

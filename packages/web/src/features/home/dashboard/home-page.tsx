@@ -16,6 +16,7 @@ import { cloneElement, isValidElement, type ReactNode } from 'react'
 import { useHealth } from '../../../api/system.ts'
 import { perms, useCan, useSession } from '../../../app/auth.ts'
 import { ErrorState } from '../../../ui/query-states.tsx'
+import { HomeFeed } from '../../intranet/feed/home-feed.tsx'
 
 function greeting(): string {
   const h = new Date().getHours()
@@ -112,6 +113,8 @@ export function HomePage() {
           so a stolen password is not enough to get in.
         </Alert>
       ) : null}
+
+      {can(perms.intranetAnnouncementRead) ? <HomeFeed /> : null}
 
       <section aria-labelledby="quick-links-title">
         <Title order={2} fz="lg" mb="sm" id="quick-links-title">
