@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from '../db/connect.ts'
 import { createCompany, createUser, identityDb } from '../modules/identity/index.ts'
 import { seedDemoExternals } from './seed-demo-externals.ts'
+import { seedDemoDocuments } from './seed-demo-documents.ts'
 import { seedDemoIntranet } from './seed-demo-intranet.ts'
 import { seedDemoOrganisation } from './seed-demo-org.ts'
 
@@ -47,6 +48,8 @@ export async function seedDemo(
   }
   const headcount = await seedDemoOrganisation(handle, northwind.id, userIds, secretKey, now)
   onStep?.(`organisation of ${String(headcount)} people`)
+  const documents = await seedDemoDocuments(handle, northwind.id, userIds, secretKey, now)
+  onStep?.(`${String(documents)} employee documents and a retention hold`)
   await seedDemoIntranet(handle, northwind.id, userIds, now)
   onStep?.('intranet announcements and policies')
   const externals = await seedDemoExternals(handle, northwind.id, northwind.roleIds.external ?? '', DEMO_PASSWORD, now)
