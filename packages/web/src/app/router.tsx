@@ -206,6 +206,7 @@ const organizationRoute = createRoute({
         'locations',
         'calendars',
         'skills',
+        'external',
         'import',
       ] as const),
     }),
@@ -240,6 +241,16 @@ const policyRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/intranet/policies/policy-page.tsx'), 'PolicyPage'),
 })
 
+// A sponsor's access review of the external accounts they answer for.
+const accessReviewsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/access-reviews',
+  component: lazyRouteComponent(
+    () => import('../features/org/access-reviews/access-reviews-page.tsx'),
+    'AccessReviewsPage',
+  ),
+})
+
 const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/tokens', component: ApiTokensPage })
 const profileRoute = createRoute({ getParentRoute: () => appRoute, path: '/profile', component: ProfilePage })
 
@@ -260,6 +271,7 @@ const routeTree = rootRoute.addChildren([
     personRoute,
     orgChartRoute,
     organizationRoute,
+    accessReviewsRoute,
     announcementsRoute,
     announcementRoute,
     policiesRoute,

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
 import { Link, Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router'
 import { useEffect } from 'react'
+import { useMyAccessReviews } from '../../api/org-external.ts'
 import { sessionEnd, sessionQuery } from '../../api/session.ts'
 import { Logo } from '../../ui/logo.tsx'
 import { RouterNavLink } from '../../ui/links.tsx'
@@ -24,6 +25,7 @@ export function AppLayout() {
   const navigate = useNavigate()
   const router = useRouter()
   const pathname = useRouterState({ select: (s) => s.location.pathname })
+  const sponsor = (useMyAccessReviews(session?.status === 'signed_in').data?.items.length ?? 0) > 0
 
   // Signed out (logout, expired session): leave the signed-in area.
   useEffect(() => {
@@ -42,7 +44,9 @@ export function AppLayout() {
 
   if (!session || session.status !== 'signed_in') return null
 
-  const visible = navItems.filter((item) => !item.permission || hasPermission(session, item.permission))
+  const visible = navItems.filter(
+    (item) => !item.permission || hasPermission(session, item.permission) || (item.orSponsor === true && sponsor),
+  )
 
   return (
     <AppShell

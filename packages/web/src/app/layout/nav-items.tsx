@@ -1,5 +1,6 @@
 import {
   IconBuildingSkyscraper,
+  IconClipboardCheck,
   IconFileCertificate,
   IconHierarchy2,
   IconHome,
@@ -24,6 +25,7 @@ export interface NavItem {
     | '/intranet/announcements'
     | '/intranet/policies'
     | '/organization'
+    | '/access-reviews'
     | '/users'
     | '/roles'
     | '/audit'
@@ -33,6 +35,8 @@ export interface NavItem {
   icon: Icon
   /** Shown only to users holding this permission; undefined = every signed-in user. */
   permission?: string
+  /** Also shown, without the permission, to sponsors of external accounts that were up for review. */
+  orSponsor?: boolean
   section: 'main' | 'admin' | 'self'
 }
 
@@ -59,6 +63,14 @@ export const navItems: NavItem[] = [
     to: '/organization',
     icon: IconBuildingSkyscraper,
     permission: perms.orgStructureRead,
+    section: 'admin',
+  },
+  {
+    label: 'Access review',
+    to: '/access-reviews',
+    icon: IconClipboardCheck,
+    permission: 'org.external.read',
+    orSponsor: true,
     section: 'admin',
   },
   { label: 'Users', to: '/users', icon: IconUsers, permission: perms.userRead, section: 'admin' },

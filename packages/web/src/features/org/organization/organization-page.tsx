@@ -2,6 +2,7 @@ import { Tabs } from '@mantine/core'
 import {
   IconBriefcase,
   IconBuilding,
+  IconBuildingFactory2,
   IconCalendarEvent,
   IconCertificate,
   IconHierarchy,
@@ -17,6 +18,7 @@ import type { ImportKind } from '../../../api/org-import.ts'
 import { CalendarsTab } from './calendars-tab.tsx'
 import { CompanyProfileTab } from './company-profile-tab.tsx'
 import { DepartmentsTab } from './departments-tab.tsx'
+import { ExternalFirmsTab } from './external-firms-tab.tsx'
 import { ImportTab } from './import-tab.tsx'
 import { LocationsTab } from './locations-tab.tsx'
 import { PositionsTab } from './positions-tab.tsx'
@@ -26,7 +28,7 @@ import { TeamsTab } from './teams-tab.tsx'
 const route = getRouteApi('/app/organization')
 
 export type OrganizationTab =
-  'company' | 'departments' | 'teams' | 'positions' | 'locations' | 'calendars' | 'skills' | 'import'
+  'company' | 'departments' | 'teams' | 'positions' | 'locations' | 'calendars' | 'skills' | 'external' | 'import'
 
 export function OrganizationPage() {
   const can = useCan()
@@ -36,6 +38,7 @@ export function OrganizationPage() {
   const seeStructure = can(perms.orgStructureRead)
   if (!seeCompany && !seeStructure) return <NoAccess />
   const manage = can(perms.orgStructureManage)
+  const seeExternal = can('org.external.read')
   const importKinds: ImportKind[] = [
     ...(manage ? (['departments', 'teams'] as const) : []),
     ...(can(perms.orgEmployeeManage) ? (['employees'] as const) : []),
@@ -53,6 +56,7 @@ export function OrganizationPage() {
           { value: 'skills' as const, label: 'Skills', icon: IconCertificate },
         ]
       : []),
+    ...(seeExternal ? [{ value: 'external' as const, label: 'External firms', icon: IconBuildingFactory2 }] : []),
     ...(importKinds.length > 0 ? [{ value: 'import' as const, label: 'Import', icon: IconTableImport }] : []),
   ]
   const tab = tabs.find((t) => t.value === search.tab)?.value ?? tabs[0]?.value ?? 'company'
@@ -103,6 +107,11 @@ export function OrganizationPage() {
               <SkillsTab canManage={manage} />
             </Tabs.Panel>
           </>
+        ) : null}
+        {seeExternal ? (
+          <Tabs.Panel value="external">
+            <ExternalFirmsTab canManage={can('org.external.manage')} />
+          </Tabs.Panel>
         ) : null}
         {importKinds.length > 0 ? (
           <Tabs.Panel value="import">
