@@ -84,7 +84,8 @@ export async function chooseAssignee(
     for (const h of holders) levels.set(h.employeeId, h.level)
     skillLabel = `${names.get(skill.skillId) ?? 'the skill'} at level ${String(skill.minLevel)} or higher`
     const lacking = candidates.filter((c) => !levels.has(c.employeeId))
-    if (lacking.length > 0) notes.push(`${lacking.map((c) => c.name).join(', ')} lack ${skillLabel}`)
+    if (lacking.length > 0)
+      notes.push(`${lacking.map((c) => c.name).join(', ')} ${lacking.length === 1 ? 'lacks' : 'lack'} ${skillLabel}`)
     candidates = candidates.filter((c) => levels.has(c.employeeId))
   }
   const states = await workingStatesAt(
@@ -113,8 +114,8 @@ export async function chooseAssignee(
   let reason: string
   switch (queue.strategy) {
     case 'round_robin': {
-      const last = available.findIndex((c) => byName(c, lastPerson(candidates, queue.lastAssignedEmployeeId)) > 0)
-      chosen = (queue.lastAssignedEmployeeId === null ? available[0] : (available[last] ?? available[0])) as PersonFacts
+      const previous = lastPerson(candidates, queue.lastAssignedEmployeeId)
+      chosen = (available.find((c) => byName(c, previous) > 0) ?? available[0]) as PersonFacts
       reason = 'the next in turn'
       break
     }
