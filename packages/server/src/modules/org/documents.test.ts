@@ -97,6 +97,11 @@ describe('employee documents', () => {
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="contract max.pdf"/)
     expect(download.headers['x-content-type-options']).toBe('nosniff')
     expect(download.rawPayload.equals(pdf)).toBe(true)
+    const downloads = await org.admin.request(
+      'GET',
+      `/api/v1/audit/events?entityId=${member.employeeId}&action=org.employee.document_downloaded`,
+    )
+    expect(downloads.json<{ items: { actorId: string }[] }>().items).toMatchObject([{ actorId: org.people.hr.id }])
 
     // The person reads their own documents.
     const max = await member.signIn()

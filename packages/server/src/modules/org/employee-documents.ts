@@ -234,3 +234,19 @@ export async function deleteEmployeeDocument(
     })
   })
 }
+
+/** Who opened which document: reading a contract or a passport scan is itself worth a trace. */
+export async function recordDocumentDownload(
+  db: Kysely<OrgDeps>,
+  context: AuditContext,
+  document: DocumentView,
+): Promise<void> {
+  await inTransaction(db, (trx) =>
+    recordAudit(trx, context, {
+      action: 'org.employee.document_downloaded',
+      entityType: 'employee',
+      entityId: document.employeeId,
+      changes: { document: { before: null, after: document.id }, category: { before: null, after: document.category } },
+    }),
+  )
+}

@@ -45,6 +45,9 @@ export interface ErasurePlan {
   readonly keep: ErasureItem[]
 }
 
+/** "1 certification", "3 certifications". */
+const counted = (n: number, noun: string) => `${String(n)} ${noun}${n === 1 ? '' : 's'}`
+
 const shortId = (id: string) => id.replace(/-/g, '').slice(-8)
 export const erasedName = (employeeId: string) => `Erased person #${shortId(employeeId)}`
 
@@ -128,12 +131,15 @@ export async function planErasure(
     },
     { item: 'privateData', detail: 'Date of birth, home address, bank account, emergency contacts.' },
     { item: 'photo', detail: 'The photo.' },
-    {
-      item: 'skills',
-      detail: `${String(facts.counts.skills)} skill levels, ${String(facts.counts.certifications)} certifications.`,
-    },
-    { item: 'absences', detail: `The reasons of ${String(facts.counts.absences)} absences (the dates stay).` },
   ]
+  const { skills, certifications, absences, compensation } = facts.counts
+  if (skills + certifications > 0)
+    erase.push({
+      item: 'skills',
+      detail: `${counted(skills, 'skill level')}, ${counted(certifications, 'certification')}.`,
+    })
+  if (absences > 0)
+    erase.push({ item: 'absences', detail: `The reasons of ${counted(absences, 'absence')} (the dates stay).` })
   const keep: ErasureItem[] = [
     {
       item: 'structure',
@@ -147,15 +153,15 @@ export async function planErasure(
   }
   decide('employeeNumber', 'employeeNumber', `Employee number ${facts.employee.employee_number}.`)
   decide('nationalId', 'nationalId', 'National id (in the private data).')
-  decide('compensation', 'compensation', `${String(facts.counts.compensation)} salary history rows.`)
+  if (compensation > 0) decide('compensation', 'compensation', `${counted(compensation, 'salary history row')}.`)
   for (const category of ['contract', 'payslip_other'] as const) {
     const keepable = KEEPABLE_DOCUMENTS[category]
     const n = facts.documents.filter((d) => d.category === category).length
     if (keepable && n > 0)
-      decide(keepable, `documents:${category}`, `${String(n)} ${category.replace('_', ' ')} documents.`)
+      decide(keepable, `documents:${category}`, `${counted(n, `${category.replace('_', ' ')} document`)}.`)
   }
   const other = facts.documents.filter((d) => !(d.category in KEEPABLE_DOCUMENTS)).length
-  if (other > 0) erase.push({ item: 'documents:other', detail: `The content of ${String(other)} other documents.` })
+  if (other > 0) erase.push({ item: 'documents:other', detail: `The content of ${counted(other, 'other document')}.` })
   if (facts.employee.user_id)
     erase.push({
       item: 'user',

@@ -25,6 +25,7 @@ import {
   deleteEmployeeDocument,
   listEmployeeDocuments,
   readEmployeeDocumentFile,
+  recordDocumentDownload,
   uploadEmployeeDocument,
   type DocumentView,
 } from './employee-documents.ts'
@@ -212,6 +213,7 @@ export const peopleDataRoutes: FastifyPluginAsyncTypebox<PeopleDataRoutesOptions
         request.params.id,
         request.params.documentId,
       )
+      await recordDocumentDownload(dbOf(request), auditContextOf(request), document)
       return reply
         .code(200)
         .type(document.contentType)
