@@ -146,7 +146,8 @@ export const workRoutes: FastifyPluginAsyncTypebox<WorkRoutesOptions> = async (a
     async (request, reply) => {
       const type = await createRequestType(dbOf(request), auditContextOf(request), request.body, clock.now())
       setEtag(reply, type.version)
-      return reply.code(201).send(type)
+      void reply.code(201)
+      return type
     },
   )
   app.put(
@@ -215,7 +216,8 @@ export const workRoutes: FastifyPluginAsyncTypebox<WorkRoutesOptions> = async (a
     async (request, reply) => {
       const queue = await createQueue(dbOf(request), auditContextOf(request), request.body, clock.now())
       setEtag(reply, queue.version)
-      return reply.code(201).send(queue)
+      void reply.code(201)
+      return queue
     },
   )
   app.put(
@@ -278,7 +280,8 @@ export const workRoutes: FastifyPluginAsyncTypebox<WorkRoutesOptions> = async (a
         },
         clock.now(),
       )
-      return reply.code(201).send(file)
+      void reply.code(201)
+      return file
     },
   )
   app.get(
@@ -318,7 +321,8 @@ export const workRoutes: FastifyPluginAsyncTypebox<WorkRoutesOptions> = async (a
     },
     async (request, reply) => {
       const submitted = await submitRequest(dbOf(request), auditContextOf(request), request.body, clock.now())
-      return reply.code(201).send(submitted)
+      void reply.code(201)
+      return submitted
     },
   )
   app.get(
@@ -493,7 +497,8 @@ export const workRoutes: FastifyPluginAsyncTypebox<WorkRoutesOptions> = async (a
       const viewer = await viewerOf(request)
       const { id } = request.params
       await commentOnItem(dbOf(request), auditContextOf(request), viewer, id, request.body, clock.now())
-      return reply.code(201).send({ items: await itemConversation(dbOf(request), viewer, id, userNames) })
+      void reply.code(201)
+      return { items: await itemConversation(dbOf(request), viewer, id, userNames) }
     },
   )
   app.post(
