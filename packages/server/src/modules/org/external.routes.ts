@@ -40,7 +40,13 @@ import {
   isAccountCursor,
   listExternalAccounts,
 } from './external-accounts.ts'
-import { createExternalFirm, getExternalFirm, isFirmCursor, listExternalFirms, updateExternalFirm } from './external-firms.ts'
+import {
+  createExternalFirm,
+  getExternalFirm,
+  isFirmCursor,
+  listExternalFirms,
+  updateExternalFirm,
+} from './external-firms.ts'
 import { createFirmContract, listFirmContracts, updateFirmContract } from './firm-contracts.ts'
 import { orgDb } from './org.tables.ts'
 import { startAccessReview } from './start-access-review.ts'
@@ -80,7 +86,12 @@ export const externalRoutes: FastifyPluginAsyncTypebox<ExternalRoutesOptions> = 
     '/org/external-firms',
     {
       config: { access: 'org.external.read' },
-      schema: { tags, summary: 'Outsourcing firms', querystring: ExternalFirmQuery, response: { 200: ExternalFirmPage, ...errors } },
+      schema: {
+        tags,
+        summary: 'Outsourcing firms',
+        querystring: ExternalFirmQuery,
+        response: { 200: ExternalFirmPage, ...errors },
+      },
     },
     async (request) => {
       const page = await listExternalFirms(
@@ -100,16 +111,30 @@ export const externalRoutes: FastifyPluginAsyncTypebox<ExternalRoutesOptions> = 
       schema: { tags, summary: 'One outsourcing firm', params: FirmParams, response: { 200: ExternalFirm, ...errors } },
     },
     async (request, reply) =>
-      withEtag(reply, await getExternalFirm(dbOf(request), actorOf(request).companyId, request.params.id, await today(request))),
+      withEtag(
+        reply,
+        await getExternalFirm(dbOf(request), actorOf(request).companyId, request.params.id, await today(request)),
+      ),
   )
   app.post(
     '/org/external-firms',
     {
       config: { access: 'org.external.manage', idempotent: true },
-      schema: { tags, summary: 'Add an outsourcing firm', body: ExternalFirmBody, response: { 201: ExternalFirm, ...errors } },
+      schema: {
+        tags,
+        summary: 'Add an outsourcing firm',
+        body: ExternalFirmBody,
+        response: { 201: ExternalFirm, ...errors },
+      },
     },
     async (request, reply) => {
-      const firm = await createExternalFirm(dbOf(request), auditContextOf(request), request.body, clock.now(), await today(request))
+      const firm = await createExternalFirm(
+        dbOf(request),
+        auditContextOf(request),
+        request.body,
+        clock.now(),
+        await today(request),
+      )
       void reply.code(201)
       return withEtag(reply, firm)
     },
@@ -238,7 +263,12 @@ export const externalRoutes: FastifyPluginAsyncTypebox<ExternalRoutesOptions> = 
     '/org/external-accounts/:id',
     {
       config: { access: 'org.external.read' },
-      schema: { tags, summary: 'One external account', params: IdParams, response: { 200: ExternalAccount, ...errors } },
+      schema: {
+        tags,
+        summary: 'One external account',
+        params: IdParams,
+        response: { 200: ExternalAccount, ...errors },
+      },
     },
     async (request, reply) =>
       withEtag(reply, await getExternalAccount(dbOf(request), actorOf(request).companyId, request.params.id)),
@@ -323,7 +353,7 @@ export const externalRoutes: FastifyPluginAsyncTypebox<ExternalRoutesOptions> = 
       config: { access: 'org.external.manage' },
       schema: {
         tags,
-        summary: "Reactivate (needs a contract of the firm running today)",
+        summary: 'Reactivate (needs a contract of the firm running today)',
         params: IdParams,
         response: { 200: ExternalAccount, ...errors },
       },
@@ -386,9 +416,15 @@ export const externalRoutes: FastifyPluginAsyncTypebox<ExternalRoutesOptions> = 
     '/org/access-reviews/:id',
     {
       config: { access: 'org.external.read' },
-      schema: { tags, summary: 'One access review with every item', params: IdParams, response: { 200: AccessReviewDetail, ...errors } },
+      schema: {
+        tags,
+        summary: 'One access review with every item',
+        params: IdParams,
+        response: { 200: AccessReviewDetail, ...errors },
+      },
     },
-    async (request) => getAccessReview(dbOf(request), actorOf(request).companyId, request.params.id, await today(request)),
+    async (request) =>
+      getAccessReview(dbOf(request), actorOf(request).companyId, request.params.id, await today(request)),
   )
   app.post(
     '/org/access-reviews',
@@ -408,7 +444,7 @@ export const externalRoutes: FastifyPluginAsyncTypebox<ExternalRoutesOptions> = 
         request.body,
         await today(request),
         clock.now(),
-        publicUrl,
+        { publicUrl },
       )
       void reply.code(201)
       return review
@@ -420,7 +456,7 @@ export const externalRoutes: FastifyPluginAsyncTypebox<ExternalRoutesOptions> = 
       config: { access: 'authenticated' },
       schema: {
         tags,
-        summary: "Confirm or revoke an account you sponsor (org.external.manage may decide for the sponsor)",
+        summary: 'Confirm or revoke an account you sponsor (org.external.manage may decide for the sponsor)',
         params: IdParams,
         body: AccessDecisionBody,
         response: { 200: AccessReviewItem, ...errors },

@@ -32,7 +32,8 @@ export async function startAccessReview(
   input: { dueDate?: string | undefined },
   today: string,
   now: Date,
-  publicUrl: string,
+  /** Where the e-mails link to; null sends none (the demo data is seeded before the mail queue exists). */
+  mail: { publicUrl: string } | null,
 ) {
   const dueDate = input.dueDate ?? addDays(today, DEFAULT_DAYS_TO_DECIDE)
   if (!isCalendarDate(dueDate) || dueDate < today)
@@ -85,7 +86,7 @@ export async function startAccessReview(
         })),
       )
       .execute()
-    await mailSponsors(trx, context.companyId, accounts, dueDate, publicUrl)
+    if (mail) await mailSponsors(trx, context.companyId, accounts, dueDate, mail.publicUrl)
     await recordAudit(trx, context, {
       action: 'org.access_review.started',
       entityType: 'access_review',
@@ -161,5 +162,5 @@ export async function startDueAccessReviews(
     .where('status', '=', 'active')
     .executeTakeFirst()
   if (open || !active) return null
-  return startAccessReview(db, context, {}, today, now, publicUrl)
+  return startAccessReview(db, context, {}, today, now, { publicUrl })
 }

@@ -103,7 +103,12 @@ function ContractForm(props: { firmId: string; contract: FirmContract | null; on
           {...form.getInputProps('reference')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <DateField label="Starts" required {...form.getInputProps('startDate')} />
+          <DateField
+            label="Starts"
+            description="The first day its people may act"
+            required
+            {...form.getInputProps('startDate')}
+          />
           <DateField
             label="Ends"
             description="Access ends after this day"
