@@ -18,6 +18,7 @@ import { dbMigrate } from './commands/db-migrate.ts'
 import { dbRestore } from './commands/db-restore.ts'
 import { demoSeed } from './commands/demo-seed.ts'
 import { orgImport } from './commands/org-import.ts'
+import { personExport } from './commands/person-export.ts'
 import { serverStart } from './commands/server-start.ts'
 import { userCreate } from './commands/user-create.ts'
 import { userDeactivate } from './commands/user-deactivate.ts'
@@ -35,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   userResetPassword,
   userDeactivate,
   orgImport,
+  personExport,
   auditVerify,
   dbBackup,
   dbRestore,

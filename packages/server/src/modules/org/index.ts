@@ -65,6 +65,7 @@ export {
   type RetentionHoldView,
 } from './retention-holds.ts'
 export { uploadEmployeeDocument } from './employee-documents.ts'
+export { exportPersonalData } from './personal-data-export.ts'
 export { minimalPdf } from './minimal-pdf.ts'
 export { userIdsWithinReach } from './users-within-reach.ts'
 // For work: people behind requesters, assignees and queue members, and whether they work right now.
