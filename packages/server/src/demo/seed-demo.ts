@@ -4,6 +4,7 @@ import { seedDemoExternals } from './seed-demo-externals.ts'
 import { seedDemoDocuments } from './seed-demo-documents.ts'
 import { seedDemoIntranet } from './seed-demo-intranet.ts'
 import { seedDemoOrganisation } from './seed-demo-org.ts'
+import { seedDemoWork } from './seed-demo-work.ts'
 
 export const DEMO_ADMIN_EMAIL = 'admin@northwind.example'
 export const DEMO_PASSWORD = 'keel-demo-2026!'
@@ -54,6 +55,8 @@ export async function seedDemo(
   onStep?.('intranet announcements and policies')
   const externals = await seedDemoExternals(handle, northwind.id, northwind.roleIds.external ?? '', DEMO_PASSWORD, now)
   onStep?.(`outsourcing firm Ledgerline with ${String(externals)} external users`)
+  const requests = await seedDemoWork(handle, northwind.id, userIds, now)
+  onStep?.(`work queues, the request catalog and ${String(requests)} requests`)
   const labs = await createCompany(db, { name: 'Northwind Labs', slug: 'northwind-labs' }, system)
   await createUser(
     db,
