@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { aCompanyWithAdmin, A_PASSWORD, type SeededCompany } from '../../testing/builders.ts'
 import { aSmallOrganisation, created } from '../../testing/small-organisation.ts'
 import { createTestApp, signInAs, type Browser, type TestApp } from '../../testing/test-app.ts'
-import { runExternalAccessExpiry } from './external-jobs.ts'
+import { runAccessReviewSchedule, runExternalAccessExpiry } from './external-jobs.ts'
 import { orgDb } from './org.tables.ts'
 
 type Org = Awaited<ReturnType<typeof aSmallOrganisation>>
@@ -242,6 +242,46 @@ describe('external firms and staff', () => {
     expect(done.closedAt).not.toBeNull()
     const account = (await org.admin.request('GET', `/api/v1/org/external-accounts/${olga.id}`)).json<AccountJson>()
     expect(account).toMatchObject({ status: 'revoked', signInStatus: 'deactivated' })
+  })
+
+  it("refuses an external user's API token once the contract has ended, before the job runs", async () => {
+    const erik = await (await anExternal('Erik Extern', org.people.financeHead.employeeId)).signIn()
+    const created = (
+      await erik.request('POST', '/api/v1/me/tokens', {
+        name: 'Reconciliation script',
+        permissions: ['org.directory.read'],
+        expiresInDays: 30,
+      })
+    ).json<{ token: string }>()
+    const withToken = () =>
+      t.app.inject({
+        method: 'GET',
+        url: '/api/v1/org/directory',
+        headers: { authorization: `Bearer ${created.token}` },
+      })
+    const before = await withToken()
+    expect(before.statusCode, before.body).toBe(200)
+    expect(before.json<{ items: { name: string }[] }>().items.map((p) => p.name)).toEqual([
+      'Frank Finance',
+      'Paula Payables',
+    ])
+    t.clock.set('2026-03-03T08:00:00Z')
+    const after = await withToken()
+    expect(after.statusCode).toBe(401)
+    expect(after.json()).toMatchObject({ code: 'org.external_access_ended' })
+  })
+
+  it('opens one quarterly review where external accounts are active, and none while it is open', async () => {
+    await anExternal('Erik Extern', org.people.financeHead.employeeId)
+    const db = orgDb(t.handle.db)
+    expect(await runAccessReviewSchedule(db, t.clock.now(), 'http://keel.test')).toBe(1)
+    expect(await runAccessReviewSchedule(db, t.clock.now(), 'http://keel.test')).toBe(0)
+    const reviews = (await org.admin.request('GET', '/api/v1/org/access-reviews')).json<{
+      items: { items: number; periodStart: string; periodEnd: string }[]
+    }>()
+    expect(reviews.items).toEqual([
+      expect.objectContaining({ items: 1, periodStart: '2026-01-01', periodEnd: '2026-03-31' }),
+    ])
   })
 
   it('marks an open review overdue after its due date', async () => {
