@@ -37,6 +37,7 @@ import {
   type PrivateDataView,
   type SalaryView,
 } from './private-data.ts'
+import { withinExternalScope } from './external-scope.ts'
 import type { Viewer } from './viewer.ts'
 
 export interface EmployeeView extends DirectoryEntryView {
@@ -65,7 +66,9 @@ export async function getEmployee(
   today: string,
 ): Promise<EmployeeView> {
   const row = await employeeQuery(db, viewer.companyId).where('e.id', '=', id).executeTakeFirst()
-  if (!row) throw notFound('org.employee_not_found', 'No such employee.')
+  // Outside an external user's scope the person does not exist, as in another company.
+  if (!row || !withinExternalScope(viewer.externalScope, row.department_id))
+    throw notFound('org.employee_not_found', 'No such employee.')
   const seesEmployment = employeeWithinReach(viewer.employeeReach, subject, row)
   if (row.status === 'terminated' && !seesEmployment) throw notFound('org.employee_not_found', 'No such employee.')
   let sensitive: EmployeeView['sensitive'] = null

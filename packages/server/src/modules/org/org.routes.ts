@@ -124,7 +124,7 @@ import {
   updateSkill,
 } from './skills.ts'
 import { createTeam, getTeam, listTeams, setTeamArchived, updateTeam } from './teams.ts'
-import { withinExternalScope } from './external-scope.ts'
+import { withinExternalScope, type ExternalScope } from './external-scope.ts'
 import type { Viewer } from './viewer.ts'
 
 export interface OrgRoutesOptions {
@@ -151,11 +151,12 @@ const auditContextOf = (request: FastifyRequest): AuditContext & { actorId: stri
 }
 const dbOf = (request: FastifyRequest): Kysely<OrgDeps> => orgDb(request.db)
 
-const viewerOf = (actor: Actor): Viewer => ({
+const viewerOf = (actor: Actor, externalScope: ExternalScope | null): Viewer => ({
   companyId: actor.companyId,
   userId: actor.userId,
   employeeReach: reachOf(actor, 'org.employee.read'),
   sensitiveReach: reachOf(actor, 'hr.employee.read_sensitive'),
+  externalScope,
 })
 
 const pageOf = (query: { cursor?: string | undefined; limit?: number | undefined }) => ({
@@ -194,7 +195,14 @@ export const orgRoutes: FastifyPluginAsyncTypebox<OrgRoutesOptions> = async (app
     const actor = actorOf(request)
     const db = dbOf(request)
     const subject = await orgReachSubject(db, actor.companyId, actor.userId)
-    const employee = await getEmployee(db, secretKey, viewerOf(actor), subject, id, await today(request))
+    const employee = await getEmployee(
+      db,
+      secretKey,
+      viewerOf(actor, request.externalScope),
+      subject,
+      id,
+      await today(request),
+    )
     setEtag(reply, employee.version)
     return employee
   }

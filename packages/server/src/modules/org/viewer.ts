@@ -1,4 +1,5 @@
 import type { Reach } from '@keel/kernel'
+import type { ExternalScope } from './external-scope.ts'
 
 /**
  * What the caller may see of people, decided once per request from their
@@ -12,4 +13,6 @@ export interface Viewer {
   readonly userId: string
   readonly employeeReach: Reach | null
   readonly sensitiveReach: Reach | null
+  /** External staff: only people placed in their firm's running contracts' departments exist for them. */
+  readonly externalScope: ExternalScope | null
 }
