@@ -216,6 +216,7 @@ export const Item = Type.Object({
       label: Type.String(),
       kind: FieldKind,
       value: Type.Union([Type.String(), Type.Number(), Type.Null()]),
+      display: Type.String({ description: "what a person reads: a colleague's name, an amount with its currency" }),
     }),
   ),
   attachments: Type.Array(

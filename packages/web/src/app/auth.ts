@@ -28,6 +28,11 @@ export const perms = {
   intranetPolicyRead: 'intranet.policy.read',
   intranetPolicyManage: 'intranet.policy.manage',
   intranetComplianceRead: 'intranet.compliance.read',
+  workRequestSubmit: 'work.request.submit',
+  workItemRead: 'work.item.read',
+  workItemWork: 'work.item.work',
+  workQueueManage: 'work.queue.manage',
+  workCatalogManage: 'work.catalog.manage',
 } as const
 
 export function hasPermission(session: SessionReply | null | undefined, permission: string): boolean {

@@ -241,6 +241,50 @@ const policyRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/intranet/policies/policy-page.tsx'), 'PolicyPage'),
 })
 
+// Work management: the catalog and one's requests for everyone, queues and items for those who work them.
+const catalogRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/work/catalog',
+  component: lazyRouteComponent(() => import('../features/work/catalog/catalog-page.tsx'), 'CatalogPage'),
+})
+const requestFormRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/work/catalog/$typeId',
+  component: lazyRouteComponent(() => import('../features/work/request-form/request-form-page.tsx'), 'RequestFormPage'),
+})
+const myRequestsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/work/my-requests',
+  component: lazyRouteComponent(() => import('../features/work/my-requests/my-requests-page.tsx'), 'MyRequestsPage'),
+})
+const workQueuesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/work/queues',
+  validateSearch: (s: Record<string, unknown>): { queueId?: string } => {
+    const queueId = uuid(s.queueId)
+    return queueId ? { queueId } : {}
+  },
+  component: lazyRouteComponent(() => import('../features/work/queue/queue-page.tsx'), 'QueuePage'),
+})
+const workItemRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/work/items/$itemId',
+  component: lazyRouteComponent(() => import('../features/work/item/item-page.tsx'), 'ItemPage'),
+})
+const queuesAdminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/work/admin/queues',
+  component: lazyRouteComponent(() => import('../features/work/admin/queues-admin-page.tsx'), 'QueuesAdminPage'),
+})
+const requestTypesAdminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/work/admin/request-types',
+  component: lazyRouteComponent(
+    () => import('../features/work/admin/request-types-admin-page.tsx'),
+    'RequestTypesAdminPage',
+  ),
+})
+
 // A sponsor's access review of the external accounts they answer for.
 const accessReviewsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -276,6 +320,13 @@ const routeTree = rootRoute.addChildren([
     announcementRoute,
     policiesRoute,
     policyRoute,
+    catalogRoute,
+    requestFormRoute,
+    myRequestsRoute,
+    workQueuesRoute,
+    workItemRoute,
+    queuesAdminRoute,
+    requestTypesAdminRoute,
     auditRoute,
     outboxRoute,
     tokensRoute,

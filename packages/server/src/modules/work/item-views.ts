@@ -27,7 +27,14 @@ export interface ItemView {
   readonly status: { key: string; label: string; category: StatusCategory }
   readonly priority: PriorityName
   readonly dueDate: string | null
-  readonly form: { key: string; label: string; kind: FieldDefinition['kind']; value: string | number | null }[]
+  /** The answers as asked, each with `display`: what a person reads (a colleague's name, an amount with its currency). */
+  readonly form: {
+    key: string
+    label: string
+    kind: FieldDefinition['kind']
+    value: string | number | null
+    display: string
+  }[]
   readonly attachments: {
     id: string
     fieldKey: string | null
@@ -109,6 +116,20 @@ export async function getItemView(
       .execute(),
     item.assignee_employee_id ? peopleFacts(db, companyId, { employeeIds: [item.assignee_employee_id] }) : [],
   ])
+  const personIds = type.fields.flatMap((f) => {
+    const value = item.fields[f.key]
+    return f.kind === 'person' && typeof value === 'string' ? [value] : []
+  })
+  const colleagues = new Map(
+    (await peopleFacts(db, companyId, { employeeIds: personIds })).map((p) => [p.employeeId, p.name]),
+  )
+  const displayOf = (f: FieldDefinition, value: string | number | null): string => {
+    if (value === null) return ''
+    if (f.kind === 'person') return colleagues.get(String(value)) ?? ''
+    if (f.kind === 'attachment') return files.find((file) => file.id === value)?.file_name ?? ''
+    if (f.kind === 'money') return `${String(value)} ${f.currency ?? ''}`.trim()
+    return String(value)
+  }
   const watcherIds = item.watcher_user_ids ?? []
   const names = await userNames(companyId, [item.requester_user_id, ...watcherIds])
   const [parent] = item.parent_item_id ? await refs(db, companyId, [item.parent_item_id]) : []
@@ -131,7 +152,10 @@ export async function getItemView(
     status: { key: status.key, label: status.label, category: status.category },
     priority: priorityName(item.priority),
     dueDate: item.due_date,
-    form: type.fields.map((f) => ({ key: f.key, label: f.label, kind: f.kind, value: item.fields[f.key] ?? null })),
+    form: type.fields.map((f) => {
+      const value = item.fields[f.key] ?? null
+      return { key: f.key, label: f.label, kind: f.kind, value, display: displayOf(f, value) }
+    }),
     attachments: files.map((f) => ({
       id: f.id,
       fieldKey: f.field_key,

@@ -1,5 +1,10 @@
 import {
   IconBuildingSkyscraper,
+  IconCategory,
+  IconInbox,
+  IconListCheck,
+  IconTemplate,
+  IconTicket,
   IconClipboardCheck,
   IconFileCertificate,
   IconHierarchy2,
@@ -24,6 +29,11 @@ export interface NavItem {
     | '/org/chart'
     | '/intranet/announcements'
     | '/intranet/policies'
+    | '/work/catalog'
+    | '/work/my-requests'
+    | '/work/queues'
+    | '/work/admin/queues'
+    | '/work/admin/request-types'
     | '/organization'
     | '/access-reviews'
     | '/users'
@@ -44,6 +54,15 @@ export const navItems: NavItem[] = [
   { label: 'Home', to: '/', icon: IconHome, section: 'main' },
   { label: 'People', to: '/people', icon: IconUsersGroup, permission: perms.orgDirectoryRead, section: 'main' },
   { label: 'Org chart', to: '/org/chart', icon: IconHierarchy2, permission: perms.orgDirectoryRead, section: 'main' },
+  {
+    label: 'Request catalog',
+    to: '/work/catalog',
+    icon: IconCategory,
+    permission: perms.workRequestSubmit,
+    section: 'main',
+  },
+  { label: 'My requests', to: '/work/my-requests', icon: IconTicket, permission: perms.workItemRead, section: 'main' },
+  { label: 'Work queues', to: '/work/queues', icon: IconListCheck, permission: perms.workItemWork, section: 'main' },
   {
     label: 'Announcements',
     to: '/intranet/announcements',
@@ -71,6 +90,14 @@ export const navItems: NavItem[] = [
     icon: IconClipboardCheck,
     permission: 'org.external.read',
     orSponsor: true,
+    section: 'admin',
+  },
+  { label: 'Queues', to: '/work/admin/queues', icon: IconInbox, permission: perms.workQueueManage, section: 'admin' },
+  {
+    label: 'Request types',
+    to: '/work/admin/request-types',
+    icon: IconTemplate,
+    permission: perms.workCatalogManage,
     section: 'admin',
   },
   { label: 'Users', to: '/users', icon: IconUsers, permission: perms.userRead, section: 'admin' },
