@@ -60,6 +60,8 @@ export const Announcement = Type.Object({
   /** The caller's own receipt. */
   readAt: Nullable(Instant),
   acknowledgedAt: Nullable(Instant),
+  /** Whether its audience includes the caller (a manager may open one that is not for them). */
+  addressedToMe: Type.Boolean(),
   version: Type.Integer(),
 })
 export type Announcement = Static<typeof Announcement>

@@ -2,7 +2,7 @@ import type { Announcement, AnnouncementStatus } from '@keel/contracts/intranet'
 import { notFound } from '@keel/kernel'
 import type { Kysely, Selectable } from 'kysely'
 import type { AudienceFacts } from '../org/index.ts'
-import { concernsCondition, describeAudience } from './audience.ts'
+import { audienceConcerns, concernsCondition, describeAudience, toTargets } from './audience.ts'
 import type { IntranetDeps, IntranetTables } from './intranet.tables.ts'
 
 /** Display names of users (identity owns them), passed in by the HTTP layer. */
@@ -48,7 +48,7 @@ export async function announcementViews(
   db: Kysely<IntranetDeps>,
   companyId: string,
   ids: readonly string[],
-  viewerUserId: string,
+  viewer: { readonly userId: string; readonly facts: AudienceFacts | null },
   userNames: UserNames,
   now: Date,
 ): Promise<Announcement[]> {
@@ -73,7 +73,7 @@ export async function announcementViews(
       .select(['announcement_id', 'first_read_at', 'acknowledged_at'])
       .where('company_id', '=', companyId)
       .where('announcement_id', 'in', ids)
-      .where('user_id', '=', viewerUserId)
+      .where('user_id', '=', viewer.userId)
       .execute(),
   ])
   const named = new Map(
@@ -95,7 +95,8 @@ export async function announcementViews(
   return ids.flatMap((id) => {
     const row = byId.get(id)
     if (!row) return []
-    return [toAnnouncement(row, audienceOf.get(id) ?? [], receiptOf.get(id), authors, now)]
+    const addressedToMe = audienceConcerns(toTargets(audiences.filter((a) => a.announcement_id === id)), viewer.facts)
+    return [toAnnouncement(row, audienceOf.get(id) ?? [], receiptOf.get(id), authors, now, addressedToMe)]
   })
 }
 
@@ -105,6 +106,7 @@ function toAnnouncement(
   receipt: { first_read_at: Date; acknowledged_at: Date | null } | undefined,
   authors: ReadonlyMap<string, string>,
   now: Date,
+  addressedToMe: boolean,
 ): Announcement {
   return {
     id: row.id,
@@ -121,6 +123,7 @@ function toAnnouncement(
     withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
     readAt: receipt?.first_read_at.toISOString() ?? null,
     acknowledgedAt: receipt?.acknowledged_at?.toISOString() ?? null,
+    addressedToMe,
     version: row.version,
   }
 }
@@ -142,7 +145,7 @@ export async function getAnnouncement(
     : readableBy(db, viewer.companyId, viewer.facts, now)
   const found = await visible.select('a.id').where('a.id', '=', id).executeTakeFirst()
   if (!found) throw announcementNotFound()
-  const [view] = await announcementViews(db, viewer.companyId, [id], viewer.userId, userNames, now)
+  const [view] = await announcementViews(db, viewer.companyId, [id], viewer, userNames, now)
   if (!view) throw announcementNotFound()
   return view
 }

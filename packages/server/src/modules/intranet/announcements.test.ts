@@ -210,6 +210,16 @@ describe('announcements', () => {
     })
     const max = await org.people.member.signIn()
     expect((await max.request('GET', `/api/v1/intranet/announcements/${finance.id}`)).statusCode).toBe(404)
+    // A manager may open it, and is told it is not addressed to them; Paula (Payables, below Finance) is.
+    expect(
+      (await json<{ addressedToMe: boolean }>(org.admin, 'GET', `/api/v1/intranet/announcements/${finance.id}`))
+        .addressedToMe,
+    ).toBe(false)
+    const paula = await org.people.payablesClerk.signIn()
+    expect(
+      (await json<{ addressedToMe: boolean }>(paula, 'GET', `/api/v1/intranet/announcements/${finance.id}`))
+        .addressedToMe,
+    ).toBe(true)
   })
 
   it('refuses bad input naming the field, and writes nothing', async () => {

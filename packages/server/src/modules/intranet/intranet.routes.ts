@@ -159,7 +159,7 @@ export const intranetRoutes: FastifyPluginAsyncTypebox<IntranetRoutesOptions> = 
       const actor = actorOf(request)
       return listAnnouncements(
         dbOf(request),
-        { companyId: actor.companyId, userId: actor.userId },
+        { companyId: actor.companyId, userId: actor.userId, facts: await factsOf(request) },
         {
           status: request.query.status,
           after: decodeCursor(request.query.cursor, isAnnouncementCursor),

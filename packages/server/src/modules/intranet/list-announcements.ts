@@ -1,7 +1,7 @@
 import type { AnnouncementPage, AnnouncementStatus } from '@keel/contracts/intranet'
 import { encodeCursor } from '@keel/kernel'
 import type { Kysely } from 'kysely'
-import { audiencesMembers, orgDb } from '../org/index.ts'
+import { audiencesMembers, orgDb, type AudienceFacts } from '../org/index.ts'
 import { announcementViews, type UserNames } from './announcement-views.ts'
 import { toTargets } from './audience.ts'
 import type { IntranetDeps } from './intranet.tables.ts'
@@ -17,7 +17,7 @@ export const isAnnouncementCursor = (value: unknown): value is AnnouncementCurso
  */
 export async function listAnnouncements(
   db: Kysely<IntranetDeps>,
-  viewer: { companyId: string; userId: string },
+  viewer: { companyId: string; userId: string; facts: AudienceFacts | null },
   options: { status?: AnnouncementStatus | undefined; after: AnnouncementCursor | null; limit: number },
   userNames: UserNames,
   now: Date,
@@ -61,7 +61,7 @@ export async function listAnnouncements(
     .execute()
   const page = rows.slice(0, options.limit)
   const ids = page.map((r) => r.id)
-  const views = await announcementViews(db, viewer.companyId, ids, viewer.userId, userNames, now)
+  const views = await announcementViews(db, viewer.companyId, ids, viewer, userNames, now)
   const counts = await reachCounts(db, viewer.companyId, ids)
   const last = page.at(-1)
   return {

@@ -44,11 +44,10 @@ function AnnouncementView(props: { announcement: Announcement }) {
 
   // Opening a published announcement is reading it: the first time is recorded as the read receipt.
   useEffect(() => {
-    if (marked.current || a.readAt !== null || a.status !== 'published') return
+    if (marked.current || !a.addressedToMe || a.readAt !== null || a.status !== 'published') return
     marked.current = true
-    // A manager outside the audience has no receipt to record; the server says 404 and that is fine.
-    markRead.mutate(a.id, { onError: () => undefined })
-  }, [a.id, a.readAt, a.status, markRead])
+    markRead.mutate(a.id)
+  }, [a.id, a.addressedToMe, a.readAt, a.status, markRead])
 
   return (
     <Stack gap="lg">
@@ -77,7 +76,7 @@ function AnnouncementView(props: { announcement: Announcement }) {
           </Group>
           <AudienceBadges audience={a.audience} />
           <MessageBody text={a.body} />
-          {a.requiresAcknowledgement && a.status === 'published' ? (
+          {a.requiresAcknowledgement && a.addressedToMe && a.status === 'published' ? (
             <Group>
               <AcknowledgeButton kind="announcement" id={a.id} acknowledgedAt={a.acknowledgedAt} title={a.title} />
             </Group>

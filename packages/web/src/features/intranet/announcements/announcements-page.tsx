@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { Button, Card, Group, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core'
 import { IconPin, IconPlus, IconSpeakerphone } from '@tabler/icons-react'
 import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
@@ -113,7 +113,7 @@ function AnnouncementsList() {
                       <Table.Td>
                         <AudienceBadges audience={a.audience} />
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <StatusBadge status={a.status} />
                       </Table.Td>
                       <Table.Td>
@@ -124,11 +124,11 @@ function AnnouncementsList() {
                           </Text>
                         ) : null}
                       </Table.Td>
-                      <Table.Td ta="right">
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                         {a.requiresAcknowledgement ? (
-                          <Badge variant="light" color={a.acknowledgedCount === a.audienceSize ? 'teal' : 'orange'}>
+                          <Text size="sm" fw={600} c={a.acknowledgedCount === a.audienceSize ? 'teal' : 'orange'}>
                             {a.acknowledgedCount} / {a.audienceSize} acknowledged
-                          </Badge>
+                          </Text>
                         ) : (
                           <Text size="sm">
                             {a.readCount} / {a.audienceSize} read

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Indicator, Stack, Text, Title } from '@mantine/core'
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core'
 import { IconFileCertificate, IconPin, IconSpeakerphone } from '@tabler/icons-react'
 import { useFeed, useMarkRead, type Announcement, type PolicyAwaiting } from '../../../api/intranet.ts'
 import { formatDate, fromNow } from '../../../ui/format.ts'
@@ -117,16 +117,14 @@ function AnnouncementCard(props: { announcement: Announcement }) {
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Group gap="xs" wrap="nowrap">
             {a.pinned ? <IconPin size={16} aria-label="Pinned" /> : null}
-            <Indicator disabled={!unread} color="blue" size={8} position="middle-start" offset={-8}>
-              <AnchorLink
-                to="/intranet/announcements/$announcementId"
-                params={{ announcementId: a.id }}
-                fw={unread ? 700 : 500}
-                c="inherit"
-              >
-                {a.title}
-              </AnchorLink>
-            </Indicator>
+            <AnchorLink
+              to="/intranet/announcements/$announcementId"
+              params={{ announcementId: a.id }}
+              fw={unread ? 700 : 500}
+              c="inherit"
+            >
+              {a.title}
+            </AnchorLink>
             {unread ? (
               <Badge size="xs" color="blue" variant="light">
                 New
