@@ -1,5 +1,7 @@
 import { invalidField } from '@keel/kernel'
-import type { StatusCategory } from './work.tables.ts'
+
+/** What a status means, whatever a type calls it: SLAs and workload counts read this. */
+export type StatusCategory = 'new' | 'open' | 'waiting' | 'resolved' | 'closed'
 
 /** The kinds of intake field a request type's form may have. */
 export type FieldKind = 'text' | 'long_text' | 'number' | 'money' | 'date' | 'choice' | 'person' | 'attachment'

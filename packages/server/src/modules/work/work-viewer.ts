@@ -16,6 +16,11 @@ import type { WorkDeps } from './work.tables.ts'
  * Reading: `work.item.read` reaches items by their requester (own, their
  * team's, their department's, everyone's); besides, everyone sees the items
  * assigned to them or that they watch, and workers see their queues' items.
+ *
+ * External staff are not workers yet: they will work queues through their
+ * firm's contracts (a `work_queue_contract` table read with org's
+ * `ExternalScope.runningContractIds`, a `queue` scope kind), added to
+ * `workableQueueIds` here. Until then the external role holds no work permission.
  */
 export interface WorkViewer {
   readonly companyId: string

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely'
 import type { OrgDeps } from '../org/index.ts'
-import type { FieldDefinition, Workflow } from './catalog-documents.ts'
+import type { FieldDefinition, StatusCategory, Workflow } from './catalog-documents.ts'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 /** A calendar date, 'yyyy-mm-dd' both ways. */
@@ -8,7 +8,7 @@ type DateString = string
 type Json<T> = ColumnType<T, string, string>
 
 export type AssignmentStrategy = 'manual' | 'round_robin' | 'least_loaded' | 'by_skill'
-export type StatusCategory = 'new' | 'open' | 'waiting' | 'resolved' | 'closed'
+export type { StatusCategory }
 export type FieldOperator = 'equals' | 'not_equals' | 'greater_than' | 'less_than' | 'contains'
 /** A submitted intake form: field key → value as stored (money as a decimal string, people and files by id). */
 export type FieldValues = Record<string, string | number | null>
