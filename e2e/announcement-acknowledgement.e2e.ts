@@ -46,7 +46,7 @@ describe('an announcement requiring acknowledgement reaches its department, and 
     await audience.fill('IT')
     await hr.getByRole('option', { name: 'IT', exact: true }).click()
     await audience.press('Escape')
-    await dialog.getByText('Readers must acknowledge it', { exact: true }).click()
+    await dialog.getByRole('switch', { name: /^Readers must acknowledge it/ }).click()
     await screenshot(hr, 'intranet-02-compose')
     await dialog.getByRole('button', { name: 'Publish' }).click()
     await dialog.waitFor({ state: 'hidden' })
