@@ -284,7 +284,7 @@ describe('external firms and staff', () => {
     ])
   })
 
-  it('marks an open review overdue after its due date', async () => {
+  it('marks an open review overdue after its due date, and lets an administrator decide for the sponsor', async () => {
     await anExternal('Erik Extern', org.people.financeHead.employeeId)
     await created(org.admin.request('POST', '/api/v1/org/access-reviews', { dueDate: '2026-03-05' }))
     const overdue = async (admin: Browser) =>
@@ -292,7 +292,21 @@ describe('external firms and staff', () => {
         ?.overdue
     expect(await overdue(org.admin)).toBe(false)
     t.clock.set('2026-03-06T09:00:00Z')
-    expect(await overdue(await signInAs(t.app, company.admin.email, A_PASSWORD))).toBe(true)
+    const admin = await signInAs(t.app, company.admin.email, A_PASSWORD)
+    expect(await overdue(admin)).toBe(true)
+    // The sponsor did not answer: an administrator (org.external.manage) decides for them, on the record.
+    const review = (await admin.request('GET', '/api/v1/org/access-reviews')).json<{ items: { id: string }[] }>()
+    const detail = (await admin.request('GET', `/api/v1/org/access-reviews/${review.items[0]?.id ?? ''}`)).json<{
+      entries: { id: string }[]
+    }>()
+    const decided = await admin.request(
+      'POST',
+      `/api/v1/org/access-reviews/items/${detail.entries[0]?.id ?? ''}/decision`,
+      { decision: 'confirm', comment: 'Decided for Frank Finance.' },
+    )
+    expect(decided.statusCode, decided.body).toBe(200)
+    expect(decided.json()).toMatchObject({ decision: 'confirm', decidedBy: { name: 'Ada Admin' } })
+    expect(await overdue(admin)).toBe(false)
   })
 
   it("answers 404 for another company's firm, and bad input is a 4xx naming the field with nothing written", async () => {

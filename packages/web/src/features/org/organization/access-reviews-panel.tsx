@@ -6,8 +6,10 @@ import { errorMessage } from '../../../api/client.ts'
 import {
   useAccessReview,
   useAccessReviews,
+  useDecideAccessReviewItem,
   useStartAccessReview,
   type AccessReview,
+  type AccessReviewItem,
 } from '../../../api/org-external.ts'
 import { formatDate } from '../../../ui/format.ts'
 import { Empty, ErrorState, TableSkeleton } from '../../../ui/query-states.tsx'
@@ -129,13 +131,13 @@ export function AccessReviewsPanel(props: { canManage: boolean }) {
         size="xl"
         centered
       >
-        {shown ? <ReviewItems reviewId={shown.id} /> : null}
+        {shown ? <ReviewItems reviewId={shown.id} canManage={props.canManage} /> : null}
       </Modal>
     </Card>
   )
 }
 
-function ReviewItems(props: { reviewId: string }) {
+function ReviewItems(props: { reviewId: string; canManage: boolean }) {
   const review = useAccessReview(props.reviewId)
   if (review.isPending) return <TableSkeleton rows={3} />
   if (review.isError) return <ErrorState error={review.error} onRetry={() => void review.refetch()} />
@@ -174,6 +176,8 @@ function ReviewItems(props: { reviewId: string }) {
                       {i.comment ? ` · “${i.comment}”` : ''}
                     </Text>
                   </Stack>
+                ) : props.canManage && review.data.closedAt === null ? (
+                  <DecideForSponsor item={i} />
                 ) : (
                   <Badge variant="light" color="yellow">
                     waiting
@@ -185,5 +189,48 @@ function ReviewItems(props: { reviewId: string }) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  )
+}
+
+/** An administrator decides for a sponsor who cannot (left, away): recorded as decided by them. */
+function DecideForSponsor(props: { item: AccessReviewItem }) {
+  const decide = useDecideAccessReviewItem()
+  const send = (decision: 'confirm' | 'revoke') => {
+    decide.mutate(
+      { itemId: props.item.id, body: { decision, comment: `Decided for ${props.item.sponsor.name}.` } },
+      {
+        onError: (err) => {
+          notifications.show({ color: 'red', title: 'Not recorded', message: errorMessage(err) })
+        },
+      },
+    )
+  }
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Badge variant="light" color="yellow">
+        waiting
+      </Badge>
+      <Button
+        size="compact-xs"
+        variant="light"
+        loading={decide.isPending}
+        onClick={() => {
+          send('confirm')
+        }}
+      >
+        Confirm
+      </Button>
+      <Button
+        size="compact-xs"
+        variant="light"
+        color="red"
+        loading={decide.isPending}
+        onClick={() => {
+          send('revoke')
+        }}
+      >
+        Revoke
+      </Button>
+    </Group>
   )
 }
