@@ -138,7 +138,6 @@ const toItem = (r: ItemRow) => ({
   decidedAt: r.decided_at?.toISOString() ?? null,
   comment: r.comment,
 })
-export type AccessReviewItemView = ReturnType<typeof toItem>
 
 export async function getAccessReview(db: Kysely<OrgDeps>, companyId: string, id: string, today: string) {
   const row = await reviewQuery(db, companyId).where('r.id', '=', id).executeTakeFirst()

@@ -16,7 +16,7 @@ export const isAccountCursor = (v: unknown): v is AccountCursor =>
   typeof (v as { name?: unknown }).name === 'string' &&
   typeof (v as { id?: unknown }).id === 'string'
 
-export function accountQuery(db: Kysely<OrgDeps>, companyId: string) {
+function accountQuery(db: Kysely<OrgDeps>, companyId: string) {
   return db
     .selectFrom('org_external_account as a')
     .innerJoin('org_external_firm as f', (join) =>
@@ -51,7 +51,7 @@ export function accountQuery(db: Kysely<OrgDeps>, companyId: string) {
 }
 type AccountRow = Awaited<ReturnType<ReturnType<typeof accountQuery>['executeTakeFirstOrThrow']>>
 
-export const toAccount = (r: AccountRow) => ({
+const toAccount = (r: AccountRow) => ({
   id: r.id,
   userId: r.user_id,
   email: r.email,
@@ -66,7 +66,6 @@ export const toAccount = (r: AccountRow) => ({
   createdAt: r.created_at.toISOString(),
   version: r.version,
 })
-export type ExternalAccountView = ReturnType<typeof toAccount>
 
 export async function getExternalAccount(db: Kysely<OrgDeps>, companyId: string, id: string) {
   const row = await accountQuery(db, companyId).where('a.id', '=', id).executeTakeFirst()
@@ -164,7 +163,7 @@ async function checkExternalLink(
 }
 
 /** The company's built-in External staff role. */
-export async function externalRoleId(db: Kysely<OrgDeps>, companyId: string) {
+async function externalRoleId(db: Kysely<OrgDeps>, companyId: string) {
   const role = await db
     .selectFrom('identity_role')
     .select('id')

@@ -79,7 +79,6 @@ const toFirm = (r: FirmRow) => ({
   version: r.version,
   createdAt: r.created_at.toISOString(),
 })
-export type ExternalFirmView = ReturnType<typeof toFirm>
 
 export async function getExternalFirm(db: Kysely<OrgDeps>, companyId: string, id: string, today: string) {
   const row = await firmQuery(db, companyId, today).where('f.id', '=', id).executeTakeFirst()

@@ -58,7 +58,6 @@ export async function listFirmContracts(db: Kysely<OrgDeps>, companyId: string, 
     version: c.version,
   }))
 }
-export type FirmContractView = Awaited<ReturnType<typeof listFirmContracts>>[number]
 
 async function getFirmContract(db: Kysely<OrgDeps>, companyId: string, firmId: string, id: string, today: string) {
   const contract = (await listFirmContracts(db, companyId, firmId, today)).find((c) => c.id === id)
