@@ -144,6 +144,33 @@ describe('submitting a request', () => {
     expect(html.statusCode).toBe(415)
   })
 
+  it('answers a replayed submission with the first reply and files it once', async () => {
+    const plain = await aRequestType(org.admin, {
+      key: 'equipment',
+      name: 'Equipment',
+      departmentId: org.ids.operations,
+      defaultQueueId: supportQueue.id,
+      fields: [{ key: 'approver', label: 'Approver', kind: 'person', required: true }],
+    })
+    const max = await org.people.member.signIn()
+    const body = { typeId: plain.id, title: 'Headset', fields: { approver: org.people.lead.employeeId } }
+    const headers = { 'idempotency-key': 'headset-2026-03-02' }
+    const first = await max.request('POST', '/api/v1/work/items', body, headers)
+    const again = await max.request('POST', '/api/v1/work/items', body, headers)
+    expect(first.statusCode).toBe(201)
+    expect(again.body).toBe(first.body)
+    expect(await countRows(t.handle, 'work_item')).toBe(1)
+    const other = await max.request('POST', '/api/v1/work/items', { ...body, title: 'Keyboard' }, headers)
+    expect(other.statusCode).toBe(422)
+    const item = await itemOf(max, (JSON.parse(first.body) as { id: string }).id)
+    expect(item.form).toEqual([
+      { key: 'approver', label: 'Approver', kind: 'person', value: org.people.lead.employeeId, display: 'Lena Lead' },
+    ])
+    const elsewhere = await aSmallOrganisation(t, await aCompanyWithAdmin(t.handle, 'Globex'))
+    expect((await elsewhere.admin.request('GET', `/api/v1/work/queues/${supportQueue.id}`)).statusCode).toBe(404)
+    expect((await elsewhere.admin.request('GET', `/api/v1/work/request-types/${plain.id}`)).statusCode).toBe(404)
+  })
+
   it('routes by the requester department and by a field, and says why', async () => {
     const it = await aRequestType(org.admin, {
       key: 'payment_request',
