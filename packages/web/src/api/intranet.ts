@@ -256,3 +256,14 @@ export function useAcknowledgePolicy() {
     onSuccess: invalidate,
   })
 }
+
+/** When reminders to acknowledge go out (after how many days, and how often again). */
+export function useReminderSettings(enabled = true) {
+  return useQuery({
+    queryKey: [...intranetKey, 'reminder-settings'],
+    queryFn: ({ signal }) =>
+      api<{ afterDays: number; intervalDays: number }>(http.GET('/api/v1/intranet/reminders/settings', { signal })),
+    staleTime: Infinity,
+    enabled,
+  })
+}

@@ -11,6 +11,8 @@ export interface FeedViewer {
   readonly companyId: string
   readonly userId: string
   readonly facts: AudienceFacts | null
+  /** Whether the viewer reads policies at all (intranet.policy.read); external staff, for one, do not. */
+  readonly readsPolicies: boolean
 }
 
 /**
@@ -87,7 +89,7 @@ export async function homeFeed(
           .as('to_acknowledge'),
       ])
       .executeTakeFirst(),
-    policiesAwaitingAcknowledgement(db, viewer),
+    viewer.readsPolicies ? policiesAwaitingAcknowledgement(db, viewer) : Promise.resolve([]),
   ])
   const last = shown.at(-1)
   return {

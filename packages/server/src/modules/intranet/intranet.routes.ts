@@ -131,7 +131,12 @@ export const intranetRoutes: FastifyPluginAsyncTypebox<IntranetRoutesOptions> = 
       const actor = actorOf(request)
       return homeFeed(
         dbOf(request),
-        { companyId: actor.companyId, userId: actor.userId, facts: await factsOf(request) },
+        {
+          companyId: actor.companyId,
+          userId: actor.userId,
+          facts: await factsOf(request),
+          readsPolicies: reachOf(actor, 'intranet.policy.read') !== null,
+        },
         {
           after: decodeCursor(request.query.cursor, isAnnouncementCursor),
           limit: Math.min(pageSize(request.query.limit ?? 20), 100),

@@ -114,6 +114,7 @@ function AnnouncementView(props: { announcement: Announcement }) {
       {can(perms.intranetComplianceRead) ? (
         <CompliancePanel
           item={{ kind: 'announcement', id: a.id }}
+          remindersApply={a.requiresAcknowledgement}
           title={a.requiresAcknowledgement ? 'Who has acknowledged it' : 'Who has read it'}
         />
       ) : null}

@@ -183,6 +183,7 @@ function PolicyView(props: { policy: Policy }) {
             key={shownVersion}
             item={{ kind: 'policy', id: policy.id, versionId: shownVersion }}
             title="Who has acknowledged this version"
+            remindersApply={shownVersion === current.id && !policy.archived}
           />
         </Stack>
       ) : null}

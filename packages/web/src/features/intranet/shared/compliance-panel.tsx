@@ -16,7 +16,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconChecks, IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
-import { useCompliance, type ComplianceFilters } from '../../../api/intranet.ts'
+import { useCompliance, useReminderSettings, type ComplianceFilters } from '../../../api/intranet.ts'
 import { useDepartments, useTeams } from '../../../api/org-structure.ts'
 import { formatDateTime } from '../../../ui/format.ts'
 import { Empty, ErrorState, TableSkeleton } from '../../../ui/query-states.tsx'
@@ -36,7 +36,7 @@ const REACH_LABEL = {
  * intranet.compliance.read reach: counts, then the people, filterable by
  * status, department, team and name, fifty at a time.
  */
-export function CompliancePanel(props: { item: Item; title?: string }) {
+export function CompliancePanel(props: { item: Item; title?: string; remindersApply?: boolean }) {
   const [status, setStatus] = useState<Status>('pending')
   const [departmentId, setDepartmentId] = useState<string | null>(null)
   const [teamId, setTeamId] = useState<string | null>(null)
@@ -44,6 +44,7 @@ export function CompliancePanel(props: { item: Item; title?: string }) {
   const [debouncedQ] = useDebouncedValue(q, 250)
   const departments = useDepartments()
   const teams = useTeams()
+  const reminders = useReminderSettings(props.remindersApply ?? false)
   const compliance = useCompliance(props.item, {
     status,
     ...(departmentId ? { departmentId } : {}),
@@ -65,6 +66,9 @@ export function CompliancePanel(props: { item: Item; title?: string }) {
             {first ? (
               <Text size="sm" c="dimmed">
                 Counting {REACH_LABEL[first.reach]}.
+                {reminders.data
+                  ? ` Those who have not acknowledged it get an e-mail reminder ${String(reminders.data.afterDays)} days after publication, then every ${String(reminders.data.intervalDays)} days.`
+                  : ''}
               </Text>
             ) : null}
           </Stack>
