@@ -330,6 +330,16 @@ export async function seedDemoWork(
   return seedDemoRequests(handle, companyId, userIds, types, { start, now, named })
 }
 
+/** Two hours later within office hours (08:00–16:00 UTC on weekdays), else the next working morning. */
+function nextWorkingMoment(at: Date): Date {
+  const next = new Date(at.getTime() + 2 * HOUR_MS)
+  if (next.getUTCHours() < 16 && next.getUTCDay() !== 0 && next.getUTCDay() !== 6) return next
+  do next.setTime(next.getTime() + DAY_MS)
+  while (next.getUTCDay() === 0 || next.getUTCDay() === 6)
+  next.setUTCHours(8, 15, 0, 0)
+  return next
+}
+
 type DemoTypes = Record<
   'access' | 'equipment' | 'incident' | 'letter' | 'address' | 'offer' | 'payment' | 'expense' | 'plan' | 'progress',
   { id: string }
@@ -686,7 +696,7 @@ async function seedDemoRequests(
     count++
     let stepAt = at
     for (const step of steps) {
-      stepAt = new Date(Math.min(stepAt.getTime() + 3 * HOUR_MS, time.now.getTime()))
+      stepAt = new Date(Math.min(nextWorkingMoment(stepAt).getTime(), time.now.getTime()))
       const context = as(admin)
       if ('status' in step) await transitionItem(db, context, worker, id, { status: step.status }, stepAt)
       else if ('reply' in step) {
