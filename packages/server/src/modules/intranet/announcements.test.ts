@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { aCompanyWithAdmin } from '../../testing/builders.ts'
 import { aSmallOrganisation, created } from '../../testing/small-organisation.ts'
 import { createTestApp, signInAs, type Browser, type TestApp } from '../../testing/test-app.ts'
-import { announce, auditCount, feedOf, feedTitles, json, type ComplianceJson } from './intranet-test-helpers.ts'
+import {
+  announce,
+  auditCount,
+  feedOf,
+  feedTitles,
+  json,
+  type ComplianceJson,
+  type FeedJson,
+} from './intranet-test-helpers.ts'
 
 type Org = Awaited<ReturnType<typeof aSmallOrganisation>>
 
@@ -98,6 +106,16 @@ describe('announcements', () => {
     const feed = await feedOf(await org.people.member.signIn())
     expect(feed.pinned.map((a) => a.title)).toEqual(['Pinned'])
     expect(feed.announcements.map((a) => a.title)).toEqual(['Newest', 'Older'])
+    // A page at a time: pinned ones on the first page only, the rest by keyset.
+    const reader = await org.people.member.signIn()
+    const first = await json<FeedJson>(reader, 'GET', '/api/v1/intranet/feed?limit=1')
+    expect([first.pinned.length, first.announcements.map((a) => a.title)]).toEqual([1, ['Newest']])
+    const second = await json<FeedJson>(reader, 'GET', `/api/v1/intranet/feed?limit=1&cursor=${first.nextCursor ?? ''}`)
+    expect([second.pinned.length, second.announcements.map((a) => a.title), second.nextCursor]).toEqual([
+      0,
+      ['Older'],
+      null,
+    ])
     t.clock.set('2026-03-06T00:00:00.000Z')
     const max = await org.people.member.signIn()
     expect((await feedOf(max)).pinned).toEqual([])

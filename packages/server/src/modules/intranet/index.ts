@@ -3,7 +3,7 @@
 // daily reminders. It reads people and structure only through org's index.
 export { intranetDb, type IntranetDeps, type IntranetTables } from './intranet.tables.ts'
 export { intranetRoutes } from './intranet.routes.ts'
-export { registerIntranetJobs, runIntranetReminders } from './intranet-jobs.ts'
+export { registerIntranetJobs } from './intranet-jobs.ts'
 // Use cases, for the demo data; the HTTP routes call the same.
 export { announcementInput } from './announcement-input.ts'
 export { publishAnnouncement } from './publish-announcement.ts'
