@@ -7,6 +7,7 @@ const lead: Actor = {
   companyId: 'c1',
   sessionId: 's1',
   tokenId: null,
+  external: false,
   grants: new Map([['identity.user.read', 'team']]),
 }
 
