@@ -42,6 +42,8 @@ export async function assignItem(
     let assignee: { employeeId: string; userId: string | null; name: string } | null
     let explanation: string
     if ('automatic' in input) {
+      if (queue.strategy === 'manual')
+        throw invalidField('work.manual_queue', '/body/automatic', `${queue.name} assigns by hand: choose a member.`)
       const type = await getRequestType(trx, viewer.companyId, item.type_id)
       const chosen = await chooseAssignee(
         trx,

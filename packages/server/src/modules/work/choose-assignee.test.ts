@@ -61,6 +61,12 @@ describe('assignment strategies', () => {
     const item = await aRequest(await fieldWorker.signIn(), type.id)
     expect(item.assignee).toBeNull()
     expect(item.assignmentExplanation).toBe('Operations desk assigns by hand: the item waits in the queue for triage.')
+    const lena = await lead.signIn()
+    const automatic = await lena.request('POST', `/api/v1/work/items/${item.id}/assignment`, { automatic: true })
+    expect(JSON.parse(automatic.body)).toMatchObject({
+      code: 'work.manual_queue',
+      errors: [{ path: '/body/automatic' }],
+    })
   })
 
   it('takes turns in a round-robin queue, passing over someone absent', async () => {

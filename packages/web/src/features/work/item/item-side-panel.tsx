@@ -51,7 +51,8 @@ function Section(props: { title: string; children: React.ReactNode }) {
 function Assignment(props: { item: Item; commands: Commands }) {
   const { item, commands } = props
   const queues = useQueues()
-  const members = queues.data?.find((q) => q.id === item.queue.id)?.members ?? []
+  const queue = queues.data?.find((q) => q.id === item.queue.id)
+  const members = queue?.members ?? []
   const [choice, setChoice] = useState<string | null>(item.assignee?.employeeId ?? null)
   return (
     <Section title="Assignee">
@@ -81,16 +82,18 @@ function Assignment(props: { item: Item; commands: Commands }) {
               >
                 {choice === null ? 'Unassign' : 'Assign'}
               </Button>
-              <Button
-                size="xs"
-                variant="light"
-                loading={commands.assign.isPending}
-                onClick={() => {
-                  commands.assign.mutate({ automatic: true })
-                }}
-              >
-                Assign automatically
-              </Button>
+              {queue && queue.strategy !== 'manual' ? (
+                <Button
+                  size="xs"
+                  variant="light"
+                  loading={commands.assign.isPending}
+                  onClick={() => {
+                    commands.assign.mutate({ automatic: true })
+                  }}
+                >
+                  Assign automatically
+                </Button>
+              ) : null}
             </Group>
           </>
         ) : null}
