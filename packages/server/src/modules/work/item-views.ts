@@ -191,16 +191,16 @@ export async function getItemView(
   }
 }
 
-/** The item's history, oldest first: every change, who made it and when. */
+/** The item's history, oldest first: every change, who made it and when (internal notes only for workers). */
 export async function itemHistory(db: Kysely<WorkDeps>, viewer: WorkViewer, id: string, userNames: UserNames) {
-  await itemFor(db, viewer, id)
-  const events = await db
+  const item = await itemFor(db, viewer, id)
+  let query = db
     .selectFrom('work_item_event')
     .select(['id', 'kind', 'summary', 'actor_user_id', 'at'])
     .where('company_id', '=', viewer.companyId)
     .where('item_id', '=', id)
-    .orderBy('id')
-    .execute()
+  if (!canWorkQueue(viewer, item.queue_id)) query = query.where('kind', '<>', 'note_added')
+  const events = await query.orderBy('id').execute()
   const names = await userNames(
     viewer.companyId,
     events.flatMap((e) => (e.actor_user_id ? [e.actor_user_id] : [])),

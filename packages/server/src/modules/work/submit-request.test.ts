@@ -225,7 +225,7 @@ describe('submitting a request', () => {
     await json(max, 'POST', `${base}/transitions`, { status: 'resolved' })
     await json(fiona, 'POST', `${base}/transitions`, { status: 'closed' })
     const history = await json<{ items: { kind: string; summary: string; actor: { name: string } | null }[] }>(
-      fiona,
+      max,
       'GET',
       `${base}/history`,
     )
@@ -248,6 +248,8 @@ describe('submitting a request', () => {
     expect(history.items.map((h) => h.summary)).toContain('Status: In progress → Resolved.')
     expect(history.items.at(-1)?.actor?.name).toBe('Fiona Field')
     expect(await auditActions(t.handle, 'work.item.')).toEqual(kinds.map((k) => `work.item.${k}`))
+    const requesterSees = await json<{ items: { kind: string }[] }>(fiona, 'GET', `${base}/history`)
+    expect(requesterSees.items.map((h) => h.kind)).toEqual(kinds.filter((k) => k !== 'note_added'))
     const closed = await itemOf(fiona, item.id)
     expect(closed).toMatchObject({ status: { key: 'closed' }, tags: ['address', 'payroll'], timeSpentMinutes: 25 })
     const conversation = await json<{ items: { body: string }[] }>(fiona, 'GET', `${base}/conversation`)
