@@ -111,6 +111,27 @@ describe('policies', () => {
     ).toBe(404)
   })
 
+  it('lists policies awaiting acknowledgement in the feed only to those who read policies', async () => {
+    await json(org.admin, 'POST', '/api/v1/intranet/policies', {
+      title: 'IT acceptable use',
+      audience: [{ kind: 'company' }],
+      body: 'Lock your screen.',
+      effectiveDate: '2026-03-01',
+    })
+    const max = await org.people.member.signIn()
+    expect((await feedOf(max)).policiesAwaiting).toHaveLength(1)
+    const role = await json<{ id: string }>(org.admin, 'POST', '/api/v1/identity/roles', {
+      key: 'notice_reader',
+      name: 'Notice reader',
+      permissions: [{ permission: 'intranet.announcement.read', reach: 'company' }],
+    })
+    await json(org.admin, 'PUT', `/api/v1/identity/users/${org.people.member.id}/roles`, { roleIds: [role.id] })
+    const reader = await org.people.member.signIn()
+    const feed = await feedOf(reader)
+    expect([feed.policiesAwaiting, feed.awaitingAcknowledgementCount]).toEqual([[], 0])
+    expect((await reader.request('GET', '/api/v1/intranet/policies')).statusCode).toBe(403)
+  })
+
   it('refuses an unknown audience target and a duplicate title, writing nothing', async () => {
     await createConduct()
     const duplicate = await org.admin.request('POST', '/api/v1/intranet/policies', {
