@@ -60,7 +60,8 @@ export async function readSpreadsheetRows(bytes: Uint8Array): Promise<string[][]
     row.eachCell({ includeEmpty: true }, (cell, column) => {
       fields[column - 1] = textOf(cell.value)
     })
-    rows.push(Array.from(fields, (field) => field ?? ''))
+    // Cells never written leave holes in the array: they read as empty text.
+    rows.push(Array.from({ length: fields.length }, (_, index) => fields[index] ?? ''))
   })
   return rows
 }
