@@ -34,10 +34,10 @@ import {
 import { notFound, unauthenticated, type Clock, type Reach } from '@keel/kernel'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
-import type { AuditContext } from '../audit/index.ts'
 import { expectedVersion, setEtag } from '../../http/etag.ts'
 import { decodeCursor, encodeCursor, pageSize } from '@keel/kernel'
-import { requirePermission, type Actor } from './actor.ts'
+import { requirePermission } from './actor.ts'
+import { actorOf, auditContextOf } from './request-actor.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts'
 import { changePassword } from './change-password.ts'
 import { completeSignIn, switchCompany } from './complete-sign-in.ts'
@@ -86,19 +86,8 @@ const errors = {
   429: Problem,
 }
 
-/** The acting user, in a form every use case's audit needs. */
-export const auditContextOf = (request: FastifyRequest): AuditContext & { actorId: string } => {
-  const actor = request.actor as Actor
-  return { companyId: actor.companyId, actorId: actor.userId, actorKind: actor.kind, requestId: request.id }
-}
-
 /** The request's database: its tenant transaction on PostgreSQL, narrowed to what identity needs. */
 const dbOf = (request: FastifyRequest): Kysely<IdentityDeps> => identityDb(request.db)
-
-const actorOf = (request: FastifyRequest): Actor => {
-  if (!request.actor) throw unauthenticated('request.unauthenticated', 'Sign in, or send an API token.')
-  return request.actor
-}
 
 const userJson = (user: UserView) => ({ ...user, createdAt: user.createdAt.toISOString() })
 const isUserCursor = (v: unknown): v is { email: string; id: string } =>

@@ -65,3 +65,4 @@ export {
 } from './users.ts'
 export { identityRoutes } from './identity.routes.ts'
 export { markExternalMember } from './mark-external-member.ts'
+export { actorOf, auditContextOf } from './request-actor.ts'

@@ -20,12 +20,11 @@ import {
   Receipt,
   UpdatePolicyBody,
 } from '@keel/contracts/intranet'
-import { decodeCursor, pageSize, unauthenticated, type Clock } from '@keel/kernel'
+import { decodeCursor, pageSize, type Clock } from '@keel/kernel'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { expectedVersion, setEtag } from '../../http/etag.ts'
-import type { AuditContext } from '../audit/index.ts'
-import { reachOf, requirePermission, type Actor } from '../identity/index.ts'
+import { actorOf, auditContextOf, reachOf, requirePermission } from '../identity/index.ts'
 import { audienceFactsOf, orgDb, orgReachSubject } from '../org/index.ts'
 import { acknowledgeAnnouncement, markAnnouncementRead } from './acknowledge-announcement.ts'
 import { acknowledgePolicy } from './acknowledge-policy.ts'
@@ -52,14 +51,6 @@ export interface IntranetRoutesOptions {
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem, 422: Problem }
 
-const actorOf = (request: FastifyRequest): Actor => {
-  if (!request.actor) throw unauthenticated('request.unauthenticated', 'Sign in, or send an API token.')
-  return request.actor
-}
-const auditContextOf = (request: FastifyRequest): AuditContext & { actorId: string } => {
-  const actor = actorOf(request)
-  return { companyId: actor.companyId, actorId: actor.userId, actorKind: actor.kind, requestId: request.id }
-}
 const dbOf = (request: FastifyRequest): Kysely<IntranetDeps> => intranetDb(request.db)
 const factsOf = (request: FastifyRequest) => {
   const actor = actorOf(request)

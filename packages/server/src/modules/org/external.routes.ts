@@ -24,11 +24,10 @@ import {
   RevokeExternalBody,
   StartAccessReviewBody,
 } from '@keel/contracts/org-external'
-import { decodeCursor, encodeCursor, pageSize, unauthenticated, type Clock } from '@keel/kernel'
+import { decodeCursor, encodeCursor, pageSize, type Clock } from '@keel/kernel'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { AuditContext } from '../audit/index.ts'
 import { expectedVersion, setEtag } from '../../http/etag.ts'
-import { reachOf, type Actor } from '../identity/index.ts'
+import { actorOf, auditContextOf, reachOf } from '../identity/index.ts'
 import { getAccessReview, isReviewCursor, listAccessReviews, myAccessReviewItems } from './access-reviews.ts'
 import { companyToday } from './company-profile.ts'
 import { decideAccessReviewItem } from './decide-access-review.ts'
@@ -60,14 +59,6 @@ export interface ExternalRoutesOptions {
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem, 422: Problem }
 const tags = ['org: external firms']
 
-const actorOf = (request: FastifyRequest): Actor => {
-  if (!request.actor) throw unauthenticated('request.unauthenticated', 'Sign in, or send an API token.')
-  return request.actor
-}
-const auditContextOf = (request: FastifyRequest): AuditContext & { actorId: string } => {
-  const actor = actorOf(request)
-  return { companyId: actor.companyId, actorId: actor.userId, actorKind: actor.kind, requestId: request.id }
-}
 const dbOf = (request: FastifyRequest) => orgDb(request.db)
 const limitOf = (query: { limit?: number | undefined }) => pageSize(query.limit)
 

@@ -54,7 +54,6 @@ import {
   invalidField,
   notFound,
   pageSize,
-  unauthenticated,
   xlsxStream,
   XLSX_CONTENT_TYPE,
   type Clock,
@@ -64,9 +63,8 @@ import { AsyncResource } from 'node:async_hooks'
 import { Readable } from 'node:stream'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
-import type { AuditContext } from '../audit/index.ts'
 import { expectedVersion, setEtag } from '../../http/etag.ts'
-import { reachOf, requirePermission, type Actor, type Permission } from '../identity/index.ts'
+import { actorOf, auditContextOf, reachOf, requirePermission, type Actor, type Permission } from '../identity/index.ts'
 import { availabilityOf, listAbsences, recordAbsence, removeAbsence, setWorkingHours } from './availability.ts'
 import {
   addHoliday,
@@ -141,14 +139,6 @@ const ImageFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem, 422: Problem }
 
-const actorOf = (request: FastifyRequest): Actor => {
-  if (!request.actor) throw unauthenticated('request.unauthenticated', 'Sign in, or send an API token.')
-  return request.actor
-}
-const auditContextOf = (request: FastifyRequest): AuditContext & { actorId: string } => {
-  const actor = actorOf(request)
-  return { companyId: actor.companyId, actorId: actor.userId, actorKind: actor.kind, requestId: request.id }
-}
 const dbOf = (request: FastifyRequest): Kysely<OrgDeps> => orgDb(request.db)
 
 const viewerOf = (actor: Actor, externalScope: ExternalScope | null): Viewer => ({

@@ -13,12 +13,11 @@ import {
   RetentionHolds,
   UploadDocumentQuery,
 } from '@keel/contracts/org-documents'
-import { invalidField, notFound, unauthenticated, type Clock } from '@keel/kernel'
+import { invalidField, notFound, type Clock } from '@keel/kernel'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { problem } from '../../http/problem.ts'
-import type { AuditContext } from '../audit/index.ts'
-import { requirePermission, type Actor, type Permission } from '../identity/index.ts'
+import { actorOf, auditContextOf, requirePermission, type Permission } from '../identity/index.ts'
 import { companyToday } from './company-profile.ts'
 import { DOCUMENT_TYPES, formatMegabytes, GENERIC_BINARY } from './document-file-type.ts'
 import {
@@ -60,14 +59,6 @@ const UploadedFile = Type.Unsafe<Buffer>({
 })
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 413: Problem, 422: Problem }
 
-const actorOf = (request: FastifyRequest): Actor => {
-  if (!request.actor) throw unauthenticated('request.unauthenticated', 'Sign in, or send an API token.')
-  return request.actor
-}
-const auditContextOf = (request: FastifyRequest): AuditContext => {
-  const actor = actorOf(request)
-  return { companyId: actor.companyId, actorId: actor.userId, actorKind: actor.kind, requestId: request.id }
-}
 const dbOf = (request: FastifyRequest): Kysely<OrgDeps> => orgDb(request.db)
 
 /** `attachment` with an ASCII fallback and the exact name in RFC 5987 form. */

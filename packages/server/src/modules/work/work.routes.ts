@@ -25,10 +25,9 @@ import {
   UpdateItemBody,
   WatcherParams,
 } from '@keel/contracts/work'
-import { decodeCursor, encodeCursor, invalidField, pageSize, unauthenticated, type Clock } from '@keel/kernel'
+import { decodeCursor, encodeCursor, invalidField, pageSize, type Clock } from '@keel/kernel'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { AuditContext } from '../audit/index.ts'
-import { reachOf, type Actor } from '../identity/index.ts'
+import { actorOf, auditContextOf, reachOf } from '../identity/index.ts'
 import { assignItem } from './assign-item.ts'
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, readAttachment, uploadAttachment } from './attachments.ts'
 import { commentOnItem } from './comment-on-item.ts'
@@ -57,14 +56,6 @@ export interface WorkRoutesOptions {
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem, 422: Problem }
 const FileBytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })
 
-const actorOf = (request: FastifyRequest): Actor => {
-  if (!request.actor) throw unauthenticated('request.unauthenticated', 'Sign in, or send an API token.')
-  return request.actor
-}
-const auditContextOf = (request: FastifyRequest): AuditContext & { actorId: string } => {
-  const actor = actorOf(request)
-  return { companyId: actor.companyId, actorId: actor.userId, actorKind: actor.kind, requestId: request.id }
-}
 const dbOf = (request: FastifyRequest) => workDb(request.db)
 const viewerOf = (request: FastifyRequest) => {
   const actor = actorOf(request)
