@@ -70,6 +70,16 @@ export const FirmContract = Type.Object({
 })
 export type FirmContract = Static<typeof FirmContract>
 
+/** A contract as other screens name it (which queues a firm serves, say). */
+export const ContractRef = Type.Object({
+  id: Uuid,
+  reference: Type.String(),
+  firm: NamedRef,
+  startDate: CalendarDate,
+  endDate: CalendarDate,
+})
+export type ContractRef = Static<typeof ContractRef>
+
 export const FirmContractBody = Type.Object(
   {
     reference: Type.String({ minLength: 1, maxLength: 100 }),

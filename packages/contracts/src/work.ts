@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox'
 import { Instant, Page, PageQuery, Uuid } from './common.ts'
+import { ContractRef } from './org-external.ts'
 
 // HTTP shapes of work management: the request catalog, queues, work items.
 
@@ -156,6 +157,9 @@ export const Queue = Type.Object({
   skillId: NullableId,
   skillMinLevel: Type.Union([Type.Integer(), Type.Null()]),
   members: Type.Array(Type.Object({ employeeId: Uuid, name: Type.String() })),
+  contracts: Type.Array(ContractRef, {
+    description: "outsourcing contracts whose firm's external staff work this queue while the contract runs",
+  }),
   openItems: Type.Integer(),
   archived: Type.Boolean(),
   version: Type.Integer(),
@@ -176,6 +180,13 @@ export const QueueBody = Type.Object(
     skillId: Type.Optional(NullableId),
     skillMinLevel: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()])),
     memberEmployeeIds: Type.Array(Uuid, { maxItems: 200 }),
+    contractIds: Type.Optional(
+      Type.Array(Uuid, {
+        maxItems: 50,
+        uniqueItems: true,
+        description: 'outsourcing contracts whose firm works this queue; left unchanged when absent',
+      }),
+    ),
     archived: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

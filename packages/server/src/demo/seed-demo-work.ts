@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from '../db/connect.ts'
+import { firmContractRefs, orgDb } from '../modules/org/index.ts'
 import {
   assignItem,
   commentOnItem,
@@ -104,6 +105,8 @@ export async function seedDemoWork(
     strategy: 'round_robin',
     memberEmployeeIds: inTeams('People Operations'),
   })
+  // Ledgerline Bookkeeping (seed-demo-externals.ts) is contracted for Finance: its people work this queue too.
+  const outsourced = await firmContractRefs(orgDb(db), companyId)
   const finance = await queue({
     key: 'FIN',
     name: 'Finance Operations',
@@ -112,6 +115,7 @@ export async function seedDemoWork(
     skillId: skills.get('Excel') ?? null,
     skillMinLevel: 2,
     memberEmployeeIds: inTeams('Accounting', 'Payables & Receivables'),
+    contractIds: outsourced.filter((c) => c.firm.name.startsWith('Ledgerline')).map((c) => c.id),
   })
   const ops = await queue({
     key: 'OPS',

@@ -5,6 +5,7 @@ import type {
   AccessReview as AccessReviewSchema,
   AccessReviewDetail as AccessReviewDetailSchema,
   AccessReviewItem as AccessReviewItemSchema,
+  ContractRef as ContractRefSchema,
   ExternalAccount as ExternalAccountSchema,
   ExternalFirm as ExternalFirmSchema,
   ExternalFirmBody as ExternalFirmBodySchema,
@@ -19,6 +20,7 @@ import { orgKey } from './org-structure.ts'
 export type ExternalFirm = Static<typeof ExternalFirmSchema>
 export type ExternalFirmBody = Static<typeof ExternalFirmBodySchema>
 export type FirmContract = Static<typeof FirmContractSchema>
+export type ContractRef = Static<typeof ContractRefSchema>
 export type FirmContractBody = Static<typeof FirmContractBodySchema>
 export type ExternalAccount = Static<typeof ExternalAccountSchema>
 export type InviteExternalBody = Static<typeof InviteExternalBodySchema>
@@ -68,6 +70,16 @@ export function useSaveExternalFirm() {
             }),
           ),
     onSuccess: invalidate,
+  })
+}
+
+/** Every firm's contracts, to name the ones that work a queue. */
+export function useContractRefs(enabled = true) {
+  return useQuery({
+    queryKey: [...externalKey, 'contract-refs'],
+    queryFn: ({ signal }) => api<{ items: ContractRef[] }>(http.GET('/api/v1/org/firm-contracts', { signal })),
+    select: (d) => d.items,
+    enabled,
   })
 }
 

@@ -1768,6 +1768,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/org/firm-contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every firm's contracts, by firm and latest first (to name the queues a contract serves)
+         * @description Needs `org.external.read`.
+         */
+        get: operations["getOrgFirmContracts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org/external-firms/{id}/contracts": {
         parameters: {
             query?: never;
@@ -22978,6 +22998,188 @@ export interface operations {
             };
         };
     };
+    getOrgFirmContracts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date */
+                            startDate: string;
+                            /** Format: date */
+                            endDate: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        instance?: string;
+                        requestId: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        instance?: string;
+                        requestId: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        instance?: string;
+                        requestId: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        instance?: string;
+                        requestId: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        instance?: string;
+                        requestId: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        instance?: string;
+                        requestId: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        instance?: string;
+                        requestId: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     getOrgExternalFirmsByIdContracts: {
         parameters: {
             query?: never;
@@ -30784,6 +30986,21 @@ export interface operations {
                                 employeeId: string;
                                 name: string;
                             }[];
+                            /** @description outsourcing contracts whose firm's external staff work this queue while the contract runs */
+                            contracts: {
+                                /** Format: uuid */
+                                id: string;
+                                reference: string;
+                                firm: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date */
+                                startDate: string;
+                                /** Format: date */
+                                endDate: string;
+                            }[];
                             openItems: number;
                             archived: boolean;
                             version: number;
@@ -30961,6 +31178,8 @@ export interface operations {
                     skillId?: string | null;
                     skillMinLevel?: number | null;
                     memberEmployeeIds: string[];
+                    /** @description outsourcing contracts whose firm works this queue; left unchanged when absent */
+                    contractIds?: string[];
                     archived?: boolean;
                 };
             };
@@ -30995,6 +31214,21 @@ export interface operations {
                             /** Format: uuid */
                             employeeId: string;
                             name: string;
+                        }[];
+                        /** @description outsourcing contracts whose firm's external staff work this queue while the contract runs */
+                        contracts: {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date */
+                            startDate: string;
+                            /** Format: date */
+                            endDate: string;
                         }[];
                         openItems: number;
                         archived: boolean;
@@ -31192,6 +31426,21 @@ export interface operations {
                             employeeId: string;
                             name: string;
                         }[];
+                        /** @description outsourcing contracts whose firm's external staff work this queue while the contract runs */
+                        contracts: {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date */
+                            startDate: string;
+                            /** Format: date */
+                            endDate: string;
+                        }[];
                         openItems: number;
                         archived: boolean;
                         version: number;
@@ -31370,6 +31619,8 @@ export interface operations {
                     skillId?: string | null;
                     skillMinLevel?: number | null;
                     memberEmployeeIds: string[];
+                    /** @description outsourcing contracts whose firm works this queue; left unchanged when absent */
+                    contractIds?: string[];
                     archived?: boolean;
                 };
             };
@@ -31404,6 +31655,21 @@ export interface operations {
                             /** Format: uuid */
                             employeeId: string;
                             name: string;
+                        }[];
+                        /** @description outsourcing contracts whose firm's external staff work this queue while the contract runs */
+                        contracts: {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date */
+                            startDate: string;
+                            /** Format: date */
+                            endDate: string;
                         }[];
                         openItems: number;
                         archived: boolean;

@@ -146,6 +146,9 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
       { permission: 'org.structure.read', reach: 'company' },
       { permission: 'org.directory.read', reach: 'company' },
       { permission: 'intranet.announcement.read', reach: 'company' },
+      // Items of the queues their firm's running contracts name (work-viewer.ts), nothing else.
+      { permission: 'work.item.read', reach: 'own' },
+      { permission: 'work.item.work', reach: 'own' },
     ],
   },
 ]

@@ -5,9 +5,9 @@ import type { OrgDeps } from './org.tables.ts'
 /**
  * What an external user may act on today: the departments (each with every
  * department below it) of their firm's contracts that run today. Contracts
- * are the unit other modules scope by too: the work module will keep its own
- * (contract, queue) table and read `runningContractIds` from here, so queue
- * scope is added without org knowing about queues.
+ * are the unit other modules scope by too: the work module keeps its own
+ * (contract, queue) table and reads `runningContractIds` from here, so queue
+ * scope exists without org knowing about queues.
  */
 export interface ExternalScope {
   readonly accountId: string

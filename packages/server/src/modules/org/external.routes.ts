@@ -8,6 +8,7 @@ import {
   AccessReviewItem,
   AccessReviewPage,
   ContractParams,
+  ContractRef,
   ExternalAccount,
   ExternalAccountBody,
   ExternalAccountPage,
@@ -46,6 +47,7 @@ import {
   listExternalFirms,
   updateExternalFirm,
 } from './external-firms.ts'
+import { firmContractRefs } from './contract-refs.ts'
 import { createFirmContract, listFirmContracts, updateFirmContract } from './firm-contracts.ts'
 import { orgDb } from './org.tables.ts'
 import { startAccessReview } from './start-access-review.ts'
@@ -158,6 +160,19 @@ export const externalRoutes: FastifyPluginAsyncTypebox<ExternalRoutesOptions> = 
   )
 
   // ── Contracts ────────────────────────────────────────────────────────────
+
+  app.get(
+    '/org/firm-contracts',
+    {
+      config: { access: 'org.external.read' },
+      schema: {
+        tags,
+        summary: "Every firm's contracts, by firm and latest first (to name the queues a contract serves)",
+        response: { 200: Type.Object({ items: Type.Array(ContractRef) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await firmContractRefs(dbOf(request), actorOf(request).companyId) }),
+  )
 
   app.get(
     '/org/external-firms/:id/contracts',

@@ -1,7 +1,7 @@
 import { inTransaction, invalidField, isUniqueViolation, newId, notFound } from '@keel/kernel'
 import type { Kysely } from 'kysely'
 import { recordAudit, type AuditContext } from '../audit/index.ts'
-import { peopleFacts } from '../org/index.ts'
+import { firmContractRefs, peopleFacts } from '../org/index.ts'
 import { assertVersion, mapMissingReference } from './work-errors.ts'
 import { getQueue, type QueueView } from './queues.ts'
 import type { AssignmentStrategy, WorkDeps } from './work.tables.ts'
@@ -15,6 +15,8 @@ export interface QueueInput {
   readonly skillId?: string | null | undefined
   readonly skillMinLevel?: number | null | undefined
   readonly memberEmployeeIds: readonly string[]
+  /** Outsourcing contracts whose firm works this queue; left as they are when undefined. */
+  readonly contractIds?: readonly string[] | undefined
   readonly archived?: boolean | undefined
 }
 
@@ -38,6 +40,37 @@ async function checkQueueInput(db: Kysely<WorkDeps>, companyId: string, input: Q
         'No such active employee in this company.',
       )
   }
+  if (input.contractIds && input.contractIds.length > 0) {
+    const known = new Set((await firmContractRefs(db, companyId, { ids: input.contractIds })).map((c) => c.id))
+    for (const [index, id] of input.contractIds.entries())
+      if (!known.has(id))
+        throw invalidField(
+          'work.unknown_contract',
+          `/body/contractIds/${String(index)}`,
+          "No such contract of this company's outsourcing firms.",
+        )
+  }
+}
+
+/** Names the contracts whose firms work a queue (all of them, replacing what was there). */
+async function replaceContracts(
+  db: Kysely<WorkDeps>,
+  companyId: string,
+  queueId: string,
+  ids: readonly string[] | undefined,
+) {
+  if (ids === undefined) return
+  await db
+    .deleteFrom('work_queue_contract')
+    .where('company_id', '=', companyId)
+    .where('queue_id', '=', queueId)
+    .execute()
+  const unique = [...new Set(ids)]
+  if (unique.length > 0)
+    await db
+      .insertInto('work_queue_contract')
+      .values(unique.map((contractId) => ({ company_id: companyId, queue_id: queueId, contract_id: contractId })))
+      .execute()
 }
 
 async function replaceMembers(
@@ -100,6 +133,7 @@ export async function createQueue(
         })
         .execute()
       await replaceMembers(trx, context.companyId, id, input.memberEmployeeIds, now)
+      await replaceContracts(trx, context.companyId, id, input.contractIds)
       const created = await getQueue(trx, context.companyId, id)
       await recordAudit(trx, context, {
         action: 'work.queue.created',
@@ -109,6 +143,7 @@ export async function createQueue(
           name: { before: null, after: created.name },
           strategy: { before: null, after: created.strategy },
           members: { before: null, after: created.members.map((m) => m.name) },
+          contracts: { before: null, after: created.contracts.map((c) => `${c.firm.name} ${c.reference}`) },
         },
       })
       return created
@@ -151,6 +186,7 @@ export async function updateQueue(
         .executeTakeFirst()
       if (updated.numUpdatedRows === 0n) throw notFound('work.queue_not_found', 'No such queue.')
       await replaceMembers(trx, context.companyId, id, input.memberEmployeeIds, now)
+      await replaceContracts(trx, context.companyId, id, input.contractIds)
       const after = await getQueue(trx, context.companyId, id)
       await recordAudit(trx, context, {
         action: 'work.queue.updated',
@@ -160,6 +196,10 @@ export async function updateQueue(
           name: { before: before.name, after: after.name },
           strategy: { before: before.strategy, after: after.strategy },
           members: { before: before.members.map((m) => m.name), after: after.members.map((m) => m.name) },
+          contracts: {
+            before: before.contracts.map((c) => `${c.firm.name} ${c.reference}`),
+            after: after.contracts.map((c) => `${c.firm.name} ${c.reference}`),
+          },
           archived: { before: before.archived, after: after.archived },
         },
       })

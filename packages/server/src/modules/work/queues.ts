@@ -1,6 +1,6 @@
 import { notFound } from '@keel/kernel'
 import type { Kysely } from 'kysely'
-import { peopleFacts, unitNames } from '../org/index.ts'
+import { firmContractRefs, peopleFacts, unitNames, type ContractRef } from '../org/index.ts'
 import type { AssignmentStrategy, WorkDeps } from './work.tables.ts'
 
 export interface QueueView {
@@ -13,6 +13,8 @@ export interface QueueView {
   readonly skillId: string | null
   readonly skillMinLevel: number | null
   readonly members: { employeeId: string; name: string }[]
+  /** Outsourcing contracts whose firm's staff work this queue while the contract runs. */
+  readonly contracts: ContractRef[]
   readonly openItems: number
   readonly archived: boolean
   readonly version: number
@@ -52,12 +54,23 @@ export async function listQueues(
       queues.map((q) => q.id),
     )
     .execute()
-  const [people, units] = await Promise.all([
+  const served = await db
+    .selectFrom('work_queue_contract')
+    .select(['queue_id', 'contract_id'])
+    .where('company_id', '=', companyId)
+    .where(
+      'queue_id',
+      'in',
+      queues.map((q) => q.id),
+    )
+    .execute()
+  const [people, units, contracts] = await Promise.all([
     peopleFacts(db, companyId, { employeeIds: [...new Set(members.map((m) => m.employee_id))] }),
     unitNames(db, companyId, {
       departmentIds: queues.flatMap((q) => (q.department_id ? [q.department_id] : [])),
       teamIds: queues.flatMap((q) => (q.team_id ? [q.team_id] : [])),
     }),
+    firmContractRefs(db, companyId, { ids: [...new Set(served.map((s) => s.contract_id))] }),
   ])
   const nameOf = new Map(people.map((p) => [p.employeeId, p.name]))
   return queues.map((q) => ({
@@ -73,6 +86,7 @@ export async function listQueues(
       .filter((m) => m.queue_id === q.id)
       .map((m) => ({ employeeId: m.employee_id, name: nameOf.get(m.employee_id) ?? '' }))
       .sort((a, b) => a.name.localeCompare(b.name)),
+    contracts: contracts.filter((c) => served.some((s) => s.queue_id === q.id && s.contract_id === c.id)),
     openItems: Number(q.open_items ?? 0n),
     archived: q.archived_at !== null,
     version: q.version,

@@ -17,10 +17,10 @@ import type { WorkDeps } from './work.tables.ts'
  * team's, their department's, everyone's); besides, everyone sees the items
  * assigned to them or that they watch, and workers see their queues' items.
  *
- * External staff are not workers yet: they will work queues through their
- * firm's contracts (a `work_queue_contract` table read with org's
- * `ExternalScope.runningContractIds`, a `queue` scope kind), added to
- * `workableQueueIds` here. Until then the external role holds no work permission.
+ * External staff (an outsourcing firm's people) work exactly the queues
+ * that their firm's running contracts name (`work_queue_contract`, read with
+ * org's `ExternalScope.runningContractIds`): neither membership nor reach
+ * adds to that, and every other queue and its items answer 404 to them.
  */
 export interface WorkViewer {
   readonly companyId: string
@@ -36,7 +36,9 @@ export async function workViewerOf(
   db: Kysely<WorkDeps>,
   actor: { companyId: string; userId: string },
   grants: { readReach: Reach | null; workReach: Reach | null },
+  externalScope: { readonly runningContractIds: readonly string[] } | null = null,
 ): Promise<WorkViewer> {
+  if (externalScope) return externalViewer(db, actor, grants, externalScope.runningContractIds)
   const [subject, [me]] = await Promise.all([
     orgReachSubject(db, actor.companyId, actor.userId),
     peopleFacts(db, actor.companyId, { userIds: [actor.userId] }),
@@ -78,6 +80,33 @@ export async function workViewerOf(
     subject,
     readReach: grants.readReach,
     workableQueueIds,
+  }
+}
+
+async function externalViewer(
+  db: Kysely<WorkDeps>,
+  actor: { companyId: string; userId: string },
+  grants: { readReach: Reach | null; workReach: Reach | null },
+  runningContractIds: readonly string[],
+): Promise<WorkViewer> {
+  const queues =
+    grants.workReach === null || runningContractIds.length === 0
+      ? []
+      : await db
+          .selectFrom('work_queue_contract')
+          .select('queue_id')
+          .distinct()
+          .where('company_id', '=', actor.companyId)
+          .where('contract_id', 'in', runningContractIds)
+          .execute()
+  return {
+    companyId: actor.companyId,
+    userId: actor.userId,
+    employeeId: null,
+    // External staff are no one's colleagues here: their own requests at most.
+    subject: { userId: actor.userId, teamIds: [], departmentIds: [] },
+    readReach: grants.readReach === null ? null : 'own',
+    workableQueueIds: queues.map((q) => q.queue_id),
   }
 }
 

@@ -25,7 +25,7 @@ import {
   UpdateItemBody,
   WatcherParams,
 } from '@keel/contracts/work'
-import { decodeCursor, encodeCursor, invalidField, pageSize, type Clock } from '@keel/kernel'
+import { type Clock, decodeCursor, encodeCursor, invalidField, notFound, pageSize } from '@keel/kernel'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf, auditContextOf, reachOf } from '../identity/index.ts'
 import { assignItem } from './assign-item.ts'
@@ -59,10 +59,12 @@ const FileBytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })
 const dbOf = (request: FastifyRequest) => workDb(request.db)
 const viewerOf = (request: FastifyRequest) => {
   const actor = actorOf(request)
-  return workViewerOf(dbOf(request), actor, {
-    readReach: reachOf(actor, 'work.item.read'),
-    workReach: reachOf(actor, 'work.item.work'),
-  })
+  return workViewerOf(
+    dbOf(request),
+    actor,
+    { readReach: reachOf(actor, 'work.item.read'), workReach: reachOf(actor, 'work.item.work') },
+    request.externalScope,
+  )
 }
 
 /** HTTP adapter for work management: decode, build the viewer, call the use case, choose a status. */
@@ -183,6 +185,8 @@ export const workRoutes: FastifyPluginAsyncTypebox<WorkRoutesOptions> = async (a
     async (request) => ({
       items: await listQueues(dbOf(request), actorOf(request).companyId, {
         includeArchived: request.query.includeArchived ?? false,
+        // External staff see the queues their firm's contracts name, no other.
+        ...(request.externalScope ? { ids: (await viewerOf(request)).workableQueueIds } : {}),
       }),
     }),
   )
@@ -193,6 +197,8 @@ export const workRoutes: FastifyPluginAsyncTypebox<WorkRoutesOptions> = async (a
       schema: { tags: ['work'], summary: 'One queue', params: IdParams, response: { 200: Queue, ...errors } },
     },
     async (request, reply) => {
+      if (request.externalScope && !(await viewerOf(request)).workableQueueIds.includes(request.params.id))
+        throw notFound('work.queue_not_found', 'No such queue.')
       const queue = await getQueue(dbOf(request), actorOf(request).companyId, request.params.id)
       setEtag(reply, queue.version)
       return queue

@@ -37,6 +37,12 @@ export interface WorkTables {
     employee_id: string
     added_at: Timestamp
   }
+  /** The queues a firm's contract covers (migration 0002). */
+  work_queue_contract: {
+    company_id: string
+    queue_id: string
+    contract_id: string
+  }
   work_request_type: {
     company_id: string
     id: string

@@ -1,7 +1,9 @@
 import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, Stack, TextInput } from '@mantine/core'
 import { useState, type SubmitEvent } from 'react'
 import { ApiError, errorMessage } from '../../../api/client.ts'
+import { useContractRefs } from '../../../api/org-external.ts'
 import { useDirectory } from '../../../api/org-people.ts'
+import { useCan } from '../../../app/auth.ts'
 import { useSkills } from '../../../api/org-skills.ts'
 import { useDepartments, useTeams } from '../../../api/org-structure.ts'
 import { useSaveQueue, type AssignmentStrategy, type Queue } from '../../../api/work.ts'
@@ -21,6 +23,10 @@ export function QueueModal(props: { queue: Queue | null; opened: boolean; onClos
   const [skillId, setSkillId] = useState<string | null>(queue?.skillId ?? null)
   const [skillMinLevel, setSkillMinLevel] = useState<number | string>(queue?.skillMinLevel ?? 1)
   const [members, setMembers] = useState<string[]>(queue?.members.map((m) => m.employeeId) ?? [])
+  const [contractIds, setContractIds] = useState<string[]>(queue?.contracts.map((c) => c.id) ?? [])
+  // Naming contracts needs to see them; without that, the queue keeps the ones it has.
+  const seeContracts = useCan()('org.external.read')
+  const contracts = useContractRefs(seeContracts)
   const departments = useDepartments()
   const teams = useTeams(departmentId ? { departmentId } : {}, departmentId !== null)
   const skills = useSkills()
@@ -42,6 +48,7 @@ export function QueueModal(props: { queue: Queue | null; opened: boolean; onClos
           skillId: strategy === 'by_skill' ? skillId : null,
           skillMinLevel: strategy === 'by_skill' && typeof skillMinLevel === 'number' ? skillMinLevel : null,
           memberEmployeeIds: members,
+          ...(seeContracts ? { contractIds } : {}),
         },
       },
       { onSuccess: props.onClose },
@@ -105,6 +112,22 @@ export function QueueModal(props: { queue: Queue | null; opened: boolean; onClos
             error={errors.memberEmployeeIds}
             onChange={setMembers}
           />
+          {seeContracts ? (
+            <MultiSelect
+              label="Served by outsourcing contracts"
+              description="While one of these contracts runs, its firm's external staff see and work this queue's items, and no other queue's."
+              searchable
+              placeholder={contractIds.length === 0 ? 'No outside firm' : undefined}
+              nothingFoundMessage="No contract matches"
+              data={(contracts.data ?? []).map((c) => ({
+                value: c.id,
+                label: `${c.firm.name} · ${c.reference} (${c.startDate} – ${c.endDate})`,
+              }))}
+              value={contractIds}
+              error={errors.contractIds}
+              onChange={setContractIds}
+            />
+          ) : null}
           <Select
             label="Assignment"
             description="Automatic strategies only choose members who work right now: nobody on leave or off shift."

@@ -78,6 +78,11 @@ export function QueuesAdminPage() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{q.members.map((m) => m.name).join(', ') || 'No members'}</Text>
+                      {q.contracts.length > 0 ? (
+                        <Text size="xs" c="dimmed">
+                          Served by {q.contracts.map((c) => `${c.firm.name} (${c.reference})`).join(', ')}
+                        </Text>
+                      ) : null}
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{STRATEGY_LABELS[q.strategy]}</Text>

@@ -45,7 +45,7 @@ export function QueuePage() {
     <>
       <PageHeader
         title={queue.name}
-        description={`${String(queue.openItems)} open · ${queue.members.length > 0 ? `worked by ${queue.members.map((m) => m.name).join(', ')}` : 'no members yet'}`}
+        description={`${String(queue.openItems)} open · ${queue.members.length > 0 ? `worked by ${queue.members.map((m) => m.name).join(', ')}` : 'no members yet'}${queue.contracts.length > 0 ? ` · served by ${[...new Set(queue.contracts.map((c) => c.firm.name))].join(', ')}` : ''}`}
       />
       <Stack>
         <Group gap="sm" align="flex-end" wrap="wrap">
