@@ -1,6 +1,6 @@
 import type { Compliance, ComplianceQuery } from '@keel/contracts/intranet'
 import type { Reach, ReachSubject } from '@keel/kernel'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { announcementNotFound } from './announcement-views.ts'
 import { toTargets } from './audience.ts'
 import { complianceOf } from './compliance.ts'
@@ -23,26 +23,23 @@ export async function announcementCompliance(
     .where('id', '=', id)
     .executeTakeFirst()
   if (!found) throw announcementNotFound()
-  const [audience, receipts] = await Promise.all([
-    db
-      .selectFrom('intranet_announcement_audience')
-      .select(['target_kind', 'target_id'])
-      .where('company_id', '=', scope.companyId)
-      .where('announcement_id', '=', id)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('intranet_announcement_receipt')
-      .select(['user_id', 'first_read_at', 'acknowledged_at'])
-      .where('company_id', '=', scope.companyId)
-      .where('announcement_id', '=', id)
-      .execute(),
-  ])
+  const audience = await db
+    .selectFrom('intranet_announcement_audience')
+    .select(['target_kind', 'target_id'])
+    .where('company_id', '=', scope.companyId)
+    .where('announcement_id', '=', id)
+    .orderBy('position')
+    .execute()
+  const receipts = db
+    .selectFrom('intranet_announcement_receipt')
+    .select(['user_id', 'first_read_at as read_at', 'acknowledged_at'])
+    .where('company_id', '=', scope.companyId)
+    .where('announcement_id', '=', id)
   return complianceOf(
     db,
     scope.companyId,
     toTargets(audience),
-    new Map(receipts.map((r) => [r.user_id, { readAt: r.first_read_at, acknowledgedAt: r.acknowledged_at }])),
+    receipts,
     { reach: scope.reach, subject: scope.subject, countsReads: true },
     query,
   )
@@ -67,26 +64,24 @@ export async function policyVersionCompliance(
     .where('id', '=', versionId)
     .executeTakeFirst()
   if (!found) throw policyNotFound()
-  const [audience, acknowledgements] = await Promise.all([
-    db
-      .selectFrom('intranet_policy_audience')
-      .select(['target_kind', 'target_id'])
-      .where('company_id', '=', scope.companyId)
-      .where('policy_id', '=', policyId)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('intranet_policy_acknowledgement')
-      .select(['user_id', 'acknowledged_at'])
-      .where('company_id', '=', scope.companyId)
-      .where('policy_version_id', '=', versionId)
-      .execute(),
-  ])
+  const audience = await db
+    .selectFrom('intranet_policy_audience')
+    .select(['target_kind', 'target_id'])
+    .where('company_id', '=', scope.companyId)
+    .where('policy_id', '=', policyId)
+    .orderBy('position')
+    .execute()
+  // Policies keep no read receipts: only acknowledgement counts there.
+  const acknowledgements = db
+    .selectFrom('intranet_policy_acknowledgement')
+    .select(['user_id', sql<Date | null>`null::timestamptz`.as('read_at'), 'acknowledged_at'])
+    .where('company_id', '=', scope.companyId)
+    .where('policy_version_id', '=', versionId)
   return complianceOf(
     db,
     scope.companyId,
     toTargets(audience),
-    new Map(acknowledgements.map((r) => [r.user_id, { readAt: null, acknowledgedAt: r.acknowledged_at }])),
+    acknowledgements,
     { reach: scope.reach, subject: scope.subject, countsReads: false },
     query,
   )

@@ -59,17 +59,15 @@ export interface AudienceMember {
 }
 
 /**
- * Everyone an audience reaches today: current (not terminated) employees
- * who can sign in (a user account is what reads and acknowledges), placed in
- * a targeted department or below it, a targeted team or location, or anyone
- * for a company target. Ordered by name.
+ * Everyone an audience reaches today, as a query other modules join their
+ * own rows to (receipts, acknowledgements) and count, filter and page in
+ * the database: current (not terminated) employees who can sign in (a user
+ * account is what reads and acknowledges), placed in a targeted department
+ * or below it, a targeted team or location, or anyone for a company target.
+ * Columns: employee_id, user_id, name, work_email, department_id,
+ * department_name, team_id, team_name, location_id, location_name.
  */
-export async function audienceMembers(
-  db: Kysely<OrgDeps>,
-  companyId: string,
-  targets: readonly AudienceTarget[],
-): Promise<AudienceMember[]> {
-  if (targets.length === 0) return []
+export async function audienceMembersQuery(db: Kysely<OrgDeps>, companyId: string, targets: readonly AudienceTarget[]) {
   const everyone = targets.some((t) => t.kind === 'company')
   const idsOf = (kind: 'department' | 'team' | 'location') => targets.flatMap((t) => (t.kind === kind ? [t.id] : []))
   const departmentIds = await departmentSubtree(db, companyId, idsOf('department'))
@@ -85,10 +83,9 @@ export async function audienceMembers(
       j.onRef('l.company_id', '=', 'e.company_id').onRef('l.id', '=', 'e.location_id'),
     )
     .select([
-      'e.id',
-      'e.user_id',
-      'e.legal_name',
-      'e.preferred_name',
+      'e.id as employee_id',
+      sql<string>`e.user_id`.as('user_id'),
+      sql<string>`coalesce(e.preferred_name, e.legal_name)`.as('name'),
       'e.work_email',
       'd.id as department_id',
       'd.name as department_name',
@@ -100,7 +97,8 @@ export async function audienceMembers(
     .where('e.company_id', '=', companyId)
     .where('e.status', '<>', 'terminated')
     .where('e.user_id', 'is not', null)
-  if (!everyone)
+  if (targets.length === 0) query = query.where(sql<boolean>`false`)
+  else if (!everyone)
     query = query.where((eb) =>
       eb.or([
         departmentIds.length > 0 ? eb('e.department_id', 'in', departmentIds) : eb.val(false),
@@ -108,24 +106,27 @@ export async function audienceMembers(
         locationIds.length > 0 ? eb('e.location_id', 'in', locationIds) : eb.val(false),
       ]),
     )
-  const rows = await query.execute()
+  return query
+}
+
+/** Everyone an audience reaches today (see `audienceMembersQuery`), ordered by name. */
+export async function audienceMembers(
+  db: Kysely<OrgDeps>,
+  companyId: string,
+  targets: readonly AudienceTarget[],
+): Promise<AudienceMember[]> {
+  if (targets.length === 0) return []
+  const rows = await (await audienceMembersQuery(db, companyId, targets)).execute()
   return rows
-    .flatMap((r) =>
-      r.user_id === null
-        ? []
-        : [
-            {
-              employeeId: r.id,
-              userId: r.user_id,
-              name: r.preferred_name ?? r.legal_name,
-              workEmail: r.work_email,
-              department:
-                r.department_id && r.department_name ? { id: r.department_id, name: r.department_name } : null,
-              team: r.team_id && r.team_name ? { id: r.team_id, name: r.team_name } : null,
-              location: r.location_id && r.location_name ? { id: r.location_id, name: r.location_name } : null,
-            },
-          ],
-    )
+    .map((r) => ({
+      employeeId: r.employee_id,
+      userId: r.user_id,
+      name: r.name,
+      workEmail: r.work_email,
+      department: r.department_id && r.department_name ? { id: r.department_id, name: r.department_name } : null,
+      team: r.team_id && r.team_name ? { id: r.team_id, name: r.team_name } : null,
+      location: r.location_id && r.location_name ? { id: r.location_id, name: r.location_name } : null,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.employeeId.localeCompare(b.employeeId))
 }
 

@@ -14,6 +14,7 @@ export { addHoliday, createCalendar, STANDARD_WEEK } from './calendars.ts'
 export {
   audienceFactsOf,
   audienceMembers,
+  audienceMembersQuery,
   audiencesMembers,
   audienceTargetNames,
   unknownAudienceTargets,
