@@ -6,6 +6,7 @@ import pg from 'pg'
 import type { Database } from './database.ts'
 import { lockDataDir } from './data-dir-lock.ts'
 import { listenPostgres, type ListenHandlers } from './listen.ts'
+import { preparingClient } from './pglite-prepared.ts'
 import { keelPostgresDialect } from './postgres-dialect.ts'
 import type { SqlHandle } from './sql-handle.ts'
 
@@ -65,7 +66,9 @@ export async function connectPglite(dataDir: string, loadDataDir?: Blob): Promis
     await unlock()
     throw error
   })
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) })
+  // The app's queries go through prepared statements (pglite-prepared.ts); raw SQL below does not.
+  const prepared = preparingClient(client)
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(prepared as unknown as PGlite) })
   return {
     db,
     kind: 'pglite',
@@ -95,6 +98,8 @@ export async function connectPglite(dataDir: string, loadDataDir?: Blob): Promis
         await client.transaction(async (tx) => {
           await tx.exec(script)
         })
+        // A migration or a restore may have changed what a prepared statement refers to.
+        await prepared.forget()
       }),
     dumpDataDir: () => db.connection().execute(async () => client.dumpDataDir('none')),
     // One process owns the data directory, so nothing is ever missed.
