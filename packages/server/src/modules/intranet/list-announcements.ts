@@ -1,7 +1,7 @@
 import type { AnnouncementPage, AnnouncementStatus } from '@keel/contracts/intranet'
 import { encodeCursor } from '@keel/kernel'
 import type { Kysely } from 'kysely'
-import { audiencesMembers, orgDb, type AudienceFacts } from '../org/index.ts'
+import { audienceMembersQuery, orgDb, type AudienceFacts } from '../org/index.ts'
 import { announcementViews, type UserNames } from './announcement-views.ts'
 import { toTargets } from './audience.ts'
 import type { IntranetDeps } from './intranet.tables.ts'
@@ -73,36 +73,45 @@ export async function listAnnouncements(
   }
 }
 
-/** Audience size and how many of today's audience read and acknowledged, per announcement. */
+/**
+ * Audience size and how many of today's audience read and acknowledged, per
+ * announcement on the page: counted by the database, one small query each,
+ * so a company-wide audience of 50,000 is never read into memory.
+ */
 async function reachCounts(db: Kysely<IntranetDeps>, companyId: string, ids: readonly string[]) {
   const counts = new Map<string, { audienceSize: number; readCount: number; acknowledgedCount: number }>()
   if (ids.length === 0) return counts
-  const [audienceRows, receipts] = await Promise.all([
-    db
-      .selectFrom('intranet_announcement_audience')
-      .select(['announcement_id', 'target_kind', 'target_id'])
-      .where('company_id', '=', companyId)
-      .where('announcement_id', 'in', ids)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('intranet_announcement_receipt')
-      .select(['announcement_id', 'user_id', 'acknowledged_at'])
-      .where('company_id', '=', companyId)
-      .where('announcement_id', 'in', ids)
-      .execute(),
-  ])
-  const audiences = new Map(
-    ids.map((id) => [id, toTargets(audienceRows.filter((r) => r.announcement_id === id))] as const),
-  )
-  const members = await audiencesMembers(orgDb(db), companyId, audiences)
+  const audienceRows = await db
+    .selectFrom('intranet_announcement_audience')
+    .select(['announcement_id', 'target_kind', 'target_id'])
+    .where('company_id', '=', companyId)
+    .where('announcement_id', 'in', ids)
+    .orderBy('position')
+    .execute()
   for (const id of ids) {
-    const users = new Set((members.get(id) ?? []).map((m) => m.userId))
-    const mine = receipts.filter((r) => r.announcement_id === id && users.has(r.user_id))
+    const members = await audienceMembersQuery(
+      orgDb(db),
+      companyId,
+      toTargets(audienceRows.filter((r) => r.announcement_id === id)),
+    )
+    const receipts = db
+      .selectFrom('intranet_announcement_receipt')
+      .select(['user_id', 'acknowledged_at'])
+      .where('company_id', '=', companyId)
+      .where('announcement_id', '=', id)
+    const row = await db
+      .selectFrom(members.as('m'))
+      .leftJoin(receipts.as('r'), 'r.user_id', 'm.user_id')
+      .select((eb) => [
+        eb.fn.countAll<string>().as('audience_size'),
+        eb.fn.count<string>('r.user_id').as('read_count'),
+        eb.fn.count<string>('r.acknowledged_at').as('acknowledged_count'),
+      ])
+      .executeTakeFirstOrThrow()
     counts.set(id, {
-      audienceSize: users.size,
-      readCount: mine.length,
-      acknowledgedCount: mine.filter((r) => r.acknowledged_at !== null).length,
+      audienceSize: Number(row.audience_size),
+      readCount: Number(row.read_count),
+      acknowledgedCount: Number(row.acknowledged_count),
     })
   }
   return counts

@@ -15,7 +15,6 @@ export {
   audienceFactsOf,
   audienceMembers,
   audienceMembersQuery,
-  audiencesMembers,
   audienceTargetNames,
   unknownAudienceTargets,
   type AudienceFacts,
