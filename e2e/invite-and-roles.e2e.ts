@@ -81,7 +81,18 @@ describe('a back-office manager brings in a new colleague', () => {
     // Every employee sees colleagues and the structure (read-only), not the admin screens.
     await expect
       .poll(() => navLinks(nora))
-      .toEqual(['Home', 'People', 'Org chart', 'Organization', 'API tokens', 'Profile'])
+      .toEqual([
+        'Home',
+        'People',
+        'Org chart',
+        'Request catalog',
+        'My requests',
+        'Work queues',
+        'Policies',
+        'Organization',
+        'API tokens',
+        'Profile',
+      ])
     await screenshot(nora, '06-employee-home')
   })
 
@@ -96,7 +107,21 @@ describe('a back-office manager brings in a new colleague', () => {
     await nora.reload()
     await expect
       .poll(() => navLinks(nora))
-      .toEqual(['Home', 'People', 'Org chart', 'Organization', 'Users', 'API tokens', 'Profile'])
+      .toEqual([
+        'Home',
+        'People',
+        'Org chart',
+        'Request catalog',
+        'My requests',
+        'Work queues',
+        'Announcements',
+        'Policies',
+        'Organization',
+        'Access review',
+        'Users',
+        'API tokens',
+        'Profile',
+      ])
     await screenshot(nora, '08-hr-home')
   })
 
