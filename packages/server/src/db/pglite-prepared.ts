@@ -34,17 +34,26 @@ export function preparingClient(client: PGlite): PreparingClient {
   const statements = new Map<string, { readonly name: string; readonly paramTypes: readonly number[] }>()
   let sequence = 0
 
-  const send = (message: Uint8Array) => client.execProtocolStream(message, { syncToFs: false })
+  // Messages go to PGlite together, ending in Sync, in one call: after an error
+  // PostgreSQL skips to the Sync, and PGlite throws once it has read them all,
+  // so the connection is always left ready for the next statement.
+  const send = (...messages: Uint8Array[]): Promise<BackendMessage[]> => {
+    const buffer = new Uint8Array(messages.reduce((length, m) => length + m.length, 0))
+    let offset = 0
+    for (const message of messages) {
+      buffer.set(message, offset)
+      offset += message.length
+    }
+    return client.execProtocolStream(buffer, { syncToFs: false })
+  }
 
   async function prepare(text: string) {
     const name = `keel_${String(++sequence)}`
-    const messages: BackendMessage[] = []
-    try {
-      messages.push(...(await send(protocol.serialize.parse({ name, text }))))
-      messages.push(...(await send(protocol.serialize.describe({ type: 'S', name }))))
-    } finally {
-      messages.push(...(await send(protocol.serialize.sync())))
-    }
+    const messages = await send(
+      protocol.serialize.parse({ name, text }),
+      protocol.serialize.describe({ type: 'S', name }),
+      protocol.serialize.sync(),
+    )
     const statement = { name, paramTypes: parse.parseDescribeStatementResults(messages) }
     statements.set(text, statement)
     return statement
@@ -59,17 +68,18 @@ export function preparingClient(client: PGlite): PreparingClient {
         // As PGlite's own query does: a serializer for the parameter's type, else its text.
         return serializer ? serializer(value) : (value as { toString(): string }).toString()
       })
-      const messages: BackendMessage[] = []
+      let messages: BackendMessage[]
       try {
-        messages.push(...(await send(protocol.serialize.bind({ statement: statement.name, values }))))
-        messages.push(...(await send(protocol.serialize.describe({ type: 'P' }))))
-        messages.push(...(await send(protocol.serialize.execute({}))))
+        messages = await send(
+          protocol.serialize.bind({ statement: statement.name, values }),
+          protocol.serialize.describe({ type: 'P' }),
+          protocol.serialize.execute({}),
+          protocol.serialize.sync(),
+        )
       } catch (error) {
         // A statement prepared before a schema change: prepare it afresh next time.
         if (STALE_STATEMENT.has((error as { code?: string }).code ?? '')) statements.delete(text)
         throw error
-      } finally {
-        messages.push(...(await send(protocol.serialize.sync())))
       }
       await client.syncToFs()
       const [result] = parse.parseResults(messages, client.parsers)
