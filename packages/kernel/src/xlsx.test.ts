@@ -1,7 +1,17 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { inflateRawSync } from 'node:zlib'
-import { readSpreadsheetRows, SpreadsheetError, xlsxBuffer } from './xlsx.ts'
+import { readSpreadsheetRows, SpreadsheetError, xlsxStream, type SheetCell } from './xlsx.ts'
+
+/** A one-sheet workbook written by the streaming writer, collected in memory. */
+async function xlsxBuffer(sheetName: string, header: readonly string[], rows: readonly (readonly SheetCell[])[]) {
+  const pages = (async function* () {
+    yield rows
+  })()
+  const chunks: Buffer[] = []
+  for await (const chunk of xlsxStream(sheetName, header, pages)) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
 
 /** The raw XML of the first worksheet in an XLSX file (a ZIP; local headers, deflated). */
 function sheetXml(file: Buffer): string {

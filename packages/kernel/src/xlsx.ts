@@ -92,17 +92,3 @@ export function xlsxStream(
   write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))))
   return out
 }
-
-/** A whole workbook in memory, for small sheets and tests. */
-export async function xlsxBuffer(
-  sheetName: string,
-  header: readonly string[],
-  rows: readonly (readonly SheetCell[])[],
-): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  const pages = (async function* () {
-    yield rows
-  })()
-  for await (const chunk of xlsxStream(sheetName, header, pages)) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
-}

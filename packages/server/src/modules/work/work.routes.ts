@@ -43,7 +43,7 @@ import { submitRequest } from './submit-request.ts'
 import { transitionItem } from './transition-item.ts'
 import { updateItem } from './update-item.ts'
 import { setWatching } from './watch-item.ts'
-import { workViewerOf } from './work-viewer.ts'
+import { workViewerOf, type WorkViewer } from './work-viewer.ts'
 import { workDb } from './work.tables.ts'
 import { expectedVersion, setEtag } from '../../http/etag.ts'
 
@@ -57,7 +57,17 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Pr
 const FileBytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })
 
 const dbOf = (request: FastifyRequest) => workDb(request.db)
-const viewerOf = (request: FastifyRequest) => {
+// One viewer per request: a change and the item it answers with share it,
+// instead of reading the caller's teams, departments and queues twice.
+const viewers = new WeakMap<FastifyRequest, Promise<WorkViewer>>()
+const viewerOf = (request: FastifyRequest): Promise<WorkViewer> => {
+  const known = viewers.get(request)
+  if (known) return known
+  const viewer = newViewer(request)
+  viewers.set(request, viewer)
+  return viewer
+}
+const newViewer = (request: FastifyRequest) => {
   const actor = actorOf(request)
   return workViewerOf(
     dbOf(request),
